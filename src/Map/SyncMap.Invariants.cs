@@ -1,0 +1,117 @@
+namespace GoSync;
+
+/// <summary>The sizes of a map's parts at one moment, for tests and diagnostics.</summary>
+/// <param name="ReadCount">Keys in <c>read</c>, deleted and expunged entries included.</param>
+/// <param name="DirtyCount">Keys in <c>dirty</c>, or -1 when <c>dirty</c> is null.</param>
+/// <param name="Misses">Slow-path lookups since the last promotion.</param>
+/// <param name="Amended">Whether <c>read</c> says <c>dirty</c> holds keys it lacks.</param>
+/// <param name="ReachableEntries">Distinct entries reachable from <c>read</c> or <c>dirty</c>: what the map keeps alive.</param>
+internal readonly record struct MapShape(int ReadCount, int DirtyCount, int Misses, bool Amended, int ReachableEntries);
+
+public sealed partial class SyncMap<TKey, TValue>
+{
+    /// <summary>
+    /// Checks the design's invariants under the lock and throws <see cref="InvalidOperationException"/> listing every
+    /// violation. Lock-free operations may run meanwhile: they cannot change whether an entry is expunged, which is all
+    /// the entry invariants depend on.
+    /// </summary>
+    internal void CheckInvariants()
+    {
+        var violations = FindInvariantViolations();
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException("SyncMap invariant violated: " + string.Join("; ", violations));
+        }
+    }
+
+    /// <summary>Every invariant of the design that the current state breaks, in words; empty when all hold.</summary>
+    internal List<string> FindInvariantViolations()
+    {
+        var violations = new List<string>();
+        lock (_mu)
+        {
+            var read = LoadReadOnly();
+            var dirty = _dirty;
+            CheckStructureLocked(read, dirty, violations);
+            foreach (var (key, e) in read.Entries)
+            {
+                var slot = e.Peek();
+                var expunged = ReferenceEquals(slot, Sentinels.Expunged);
+                var inDirty = dirty is not null && dirty.TryGetValue(key, out var d) && ReferenceEquals(d, e);
+                if (expunged && (dirty is null || dirty.ContainsKey(key)))
+                {
+                    violations.Add($"expunged entry for key {key} but dirty is {(dirty is null ? "null" : "holding the key")}");
+                }
+                else if (!expunged && dirty is not null && !inDirty)
+                {
+                    var state = slot is null ? "nil" : "live";
+                    violations.Add($"{state} entry for key {key} is in read but dirty does not map the key to it");
+                }
+            }
+
+            if (dirty is not null)
+            {
+                foreach (var (key, e) in dirty)
+                {
+                    if (ReferenceEquals(e.Peek(), Sentinels.Expunged))
+                    {
+                        violations.Add($"dirty holds an expunged entry for key {key}");
+                    }
+
+                    if (!read.Amended && !read.Entries.ContainsKey(key))
+                    {
+                        violations.Add($"dirty holds key {key} that read lacks, but read is not amended");
+                    }
+                }
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>The sizes of the map's parts, read under the lock.</summary>
+    internal MapShape DescribeShape()
+    {
+        lock (_mu)
+        {
+            var read = LoadReadOnly();
+            var reachable = read.Entries.Count;
+            if (_dirty is not null)
+            {
+                foreach (var (key, e) in _dirty)
+                {
+                    if (!read.Entries.TryGetValue(key, out var r) || !ReferenceEquals(r, e))
+                    {
+                        reachable++;
+                    }
+                }
+            }
+
+            return new MapShape(read.Entries.Count, _dirty?.Count ?? -1, _misses, read.Amended, reachable);
+        }
+    }
+
+    private void CheckStructureLocked(
+        ReadOnlyMap<TKey, TValue> read, Dictionary<TKey, Entry<TValue>>? dirty, List<string> violations)
+    {
+        if (dirty is not null && ReferenceEquals(dirty, read.Entries))
+        {
+            violations.Add("read and dirty share one dictionary");
+        }
+
+        if (read.Amended && dirty is null)
+        {
+            violations.Add("read is amended but dirty is null");
+        }
+
+        if (dirty is null && _misses != 0)
+        {
+            violations.Add($"misses is {_misses} but there is no dirty map (a promotion did not reset it)");
+        }
+
+        if (dirty is not null && _misses != 0 && _misses >= dirty.Count)
+        {
+            violations.Add($"misses {_misses} reached dirty's count {dirty.Count} without a promotion");
+        }
+    }
+}
