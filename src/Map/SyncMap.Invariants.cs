@@ -2,11 +2,14 @@ namespace GoSync;
 
 /// <summary>The sizes of a map's parts at one moment, for tests and diagnostics.</summary>
 /// <param name="ReadCount">Keys in <c>read</c>, deleted and expunged entries included.</param>
+/// <param name="ReadDeleted">Entries of <c>read</c> whose slot is nil (deleted, not yet expunged).</param>
+/// <param name="ReadExpunged">Entries of <c>read</c> whose slot is expunged.</param>
 /// <param name="DirtyCount">Keys in <c>dirty</c>, or -1 when <c>dirty</c> is null.</param>
 /// <param name="Misses">Slow-path lookups since the last promotion.</param>
 /// <param name="Amended">Whether <c>read</c> says <c>dirty</c> holds keys it lacks.</param>
 /// <param name="ReachableEntries">Distinct entries reachable from <c>read</c> or <c>dirty</c>: what the map keeps alive.</param>
-internal readonly record struct MapShape(int ReadCount, int DirtyCount, int Misses, bool Amended, int ReachableEntries);
+internal readonly record struct MapShape(
+    int ReadCount, int ReadDeleted, int ReadExpunged, int DirtyCount, int Misses, bool Amended, int ReachableEntries);
 
 public sealed partial class SyncMap<TKey, TValue>
 {
@@ -75,6 +78,14 @@ public sealed partial class SyncMap<TKey, TValue>
         lock (_mu)
         {
             var read = LoadReadOnly();
+            int deleted = 0, expunged = 0;
+            foreach (var e in read.Entries.Values)
+            {
+                var slot = e.Peek();
+                deleted += slot is null ? 1 : 0;
+                expunged += ReferenceEquals(slot, Sentinels.Expunged) ? 1 : 0;
+            }
+
             var reachable = read.Entries.Count;
             if (_dirty is not null)
             {
@@ -87,7 +98,7 @@ public sealed partial class SyncMap<TKey, TValue>
                 }
             }
 
-            return new MapShape(read.Entries.Count, _dirty?.Count ?? -1, _misses, read.Amended, reachable);
+            return new MapShape(read.Entries.Count, deleted, expunged, _dirty?.Count ?? -1, _misses, read.Amended, reachable);
         }
     }
 
