@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Coyote;
+
+namespace GoSync.Systematic.Infrastructure;
+
+/// <summary>
+/// The budget of a systematic run under <c>dotnet test</c>, read from environment variables that
+/// <c>coyote.runsettings</c> sets (and a shell may override).
+/// </summary>
+/// <param name="Iterations">GOSYNC_ITERATIONS: iterations per harness.</param>
+/// <param name="Strategy">GOSYNC_STRATEGY: portfolio (Coyote's default), random, probabilistic, prioritization or delay-bounding.</param>
+/// <param name="Seed">GOSYNC_SEED: the random seed, or null for a fresh one each run.</param>
+/// <param name="MaxSteps">GOSYNC_MAX_STEPS: scheduling steps per iteration before it is cut off.</param>
+public sealed record SystematicSettings(uint Iterations, string Strategy, uint? Seed, uint MaxSteps)
+{
+    /// <summary>What a run without any variables set uses.</summary>
+    public static readonly SystematicSettings Default = new(100, "portfolio", null, 2000);
+
+    /// <summary>The settings given by the environment, with <see cref="Default"/> for what is unset.</summary>
+    public static SystematicSettings FromEnvironment() => new(
+        Read("GOSYNC_ITERATIONS", Default.Iterations),
+        Environment.GetEnvironmentVariable("GOSYNC_STRATEGY") is { Length: > 0 } s ? s : Default.Strategy,
+        Environment.GetEnvironmentVariable("GOSYNC_SEED") is { Length: > 0 } seed ? Parse("GOSYNC_SEED", seed) : null,
+        Read("GOSYNC_MAX_STEPS", Default.MaxSteps));
+
+    /// <summary>The Coyote configuration for these settings, telemetry off.</summary>
+    public Configuration ToConfiguration()
+    {
+        var configuration = Configuration.Create()
+            .WithTelemetryEnabled(false)
+            .WithTestingIterations(Iterations)
+            .WithMaxSchedulingSteps(MaxSteps);
+        configuration = Strategy switch
+        {
+            "portfolio" => configuration,
+            "random" => configuration.WithRandomStrategy(),
+            "probabilistic" => configuration.WithProbabilisticStrategy(),
+            "prioritization" => configuration.WithPrioritizationStrategy(),
+            "delay-bounding" => configuration.WithDelayBoundingStrategy(),
+            _ => throw new ArgumentException(
+                $"GOSYNC_STRATEGY '{Strategy}' is not one of portfolio, random, probabilistic, prioritization, delay-bounding."),
+        };
+        return Seed is { } seed ? configuration.WithRandomGeneratorSeed(seed) : configuration;
+    }
+
+    private static uint Read(string variable, uint fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text ? Parse(variable, text) : fallback;
+
+    private static uint Parse(string variable, string text) =>
+        uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"{variable} must be a non-negative integer, not '{text}'.");
+}

@@ -1,0 +1,97 @@
+namespace GoSync.Runner;
+
+/// <summary>A seeded bug: a patch against <c>src/Map</c> whose first line describes it.</summary>
+internal sealed record Mutant(string Name, string Description, string PatchPath)
+{
+    /// <summary>Every <c>tests/Mutants/*.patch</c>, in name order.</summary>
+    public static IReadOnlyList<Mutant> All(Repository repo) => Directory
+        .GetFiles(repo.MutantsDirectory, "*.patch")
+        .Order(StringComparer.Ordinal)
+        .Select(path =>
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            var first = File.ReadLines(path).FirstOrDefault() ?? "";
+            var colon = first.IndexOf(": ", StringComparison.Ordinal);
+            return new Mutant(name, colon >= 0 ? first[(colon + 2)..] : first, path);
+        })
+        .ToList();
+}
+
+/// <summary>
+/// A build of a mutant of GoSync.Map in a scratch folder, and copies of a systematic-test build that use it. The
+/// repository itself is never modified.
+/// </summary>
+internal sealed class MutantWorkspace
+{
+    private readonly Repository _repo;
+    private readonly string _scratch;
+    private readonly string _mapAssembly;
+
+    private MutantWorkspace(Repository repo, string scratch, string mapAssembly) =>
+        (_repo, _scratch, _mapAssembly) = (repo, scratch, mapAssembly);
+
+    /// <summary>
+    /// Applies <paramref name="mutant"/> to a copy of <c>src/Map</c> under <paramref name="scratch"/> and builds it.
+    /// A patch that does not apply, or a build that fails, is an error: never a silent pass.
+    /// </summary>
+    public static MutantWorkspace Prepare(Repository repo, Mutant mutant, string scratch)
+    {
+        var source = Path.Combine(scratch, "source");
+        Recreate(source);
+        File.Copy(Path.Combine(repo.Root, "Directory.Build.props"), Path.Combine(source, "Directory.Build.props"));
+        File.Copy(Path.Combine(repo.Root, "Directory.Packages.props"), Path.Combine(source, "Directory.Packages.props"));
+        CopyTree(Path.Combine(repo.Root, "src", "Map"), Path.Combine(source, "src", "Map"), skipBuildOutputs: true);
+        Shell.Must("git", ["apply", "--whitespace=nowarn", mutant.PatchPath], source, $"Applying {mutant.Name}");
+
+        var output = Path.Combine(scratch, "map");
+        Shell.Must("dotnet", ["build", Path.Combine(source, "src", "Map", "GoSync.Map.csproj"), "-c", "Release", "-o", output, "--nologo", "-v", "q"],
+            source, $"Building {mutant.Name}");
+        return new MutantWorkspace(repo, scratch, Path.Combine(output, "GoSync.Map.dll"));
+    }
+
+    /// <summary>
+    /// A copy of the systematic-test build <paramref name="baseOutput"/> with the mutant's GoSync.Map in it, rewritten
+    /// for Coyote when <paramref name="rewrite"/>; returns the harness assembly to run.
+    /// </summary>
+    public string Assemble(string baseOutput, bool rewrite)
+    {
+        var tests = Path.Combine(_scratch, rewrite ? "rewritten" : "plain");
+        Recreate(tests);
+        CopyTree(baseOutput, tests, skipBuildOutputs: false);
+        File.Copy(_mapAssembly, Path.Combine(tests, "GoSync.Map.dll"), overwrite: true);
+        File.Copy(Path.ChangeExtension(_mapAssembly, ".pdb"), Path.Combine(tests, "GoSync.Map.pdb"), overwrite: true); // the rewriter checks symbols match
+        if (rewrite)
+        {
+            // Only GoSync.Map.dll is new; the rewriter skips the assemblies it has already rewritten.
+            Shell.Must("dotnet", ["coyote", "rewrite", Path.Combine(tests, "rewrite.coyote.json")], _repo.Root, "Rewriting the mutant");
+        }
+
+        return Path.Combine(tests, "GoSync.Systematic.Tests.dll");
+    }
+
+    private static void Recreate(string dir)
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        Directory.CreateDirectory(dir);
+    }
+
+    private static void CopyTree(string from, string to, bool skipBuildOutputs)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (skipBuildOutputs && relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using GoSync.Runner;
+
+// The GoSync runner: the systematic-testing main job, the seeded-bug catalogue, and their helpers.
+if (Console.IsOutputRedirected)
+{
+    Spectre.Console.AnsiConsole.Profile.Width = 200; // CI logs: keep each table row on one line
+}
+
+var iterations = new Option<int>("--iterations", "-i") { Description = "Iterations per harness at most.", DefaultValueFactory = _ => 1000 };
+var strategy = new Option<string>("--strategy", "-s")
+{
+    Description = "Coyote strategy: portfolio (default), random, probabilistic, prioritization, delay-bounding.",
+    DefaultValueFactory = _ => "portfolio",
+};
+strategy.AcceptOnlyFromAmong("portfolio", "random", "probabilistic", "prioritization", "delay-bounding");
+var maxSteps = new Option<int?>("--max-steps") { Description = "Scheduling steps per iteration at most (Coyote's default: 10000)." };
+var seed = new Option<uint?>("--seed") { Description = "Random seed, for a run that repeats exactly." };
+var harness = new Option<string[]>("--harness", "-m") { Description = "Run only these harnesses (repeatable).", AllowMultipleArgumentsPerToken = true };
+
+var harnesses = new Command("harnesses", "Build, rewrite and run every Coyote harness through 'dotnet coyote test'; exit 1 when a bug is found.")
+{
+    iterations, strategy, maxSteps, seed, harness,
+};
+harnesses.SetAction(r => Guard(() => HarnessesCommand.Run(
+    Repository.Locate(),
+    new Exploration(r.GetValue(strategy)!, r.GetValue(iterations), r.GetValue(maxSteps), r.GetValue(seed)),
+    r.GetValue(harness) ?? [])));
+
+var strategies = new Option<string[]>("--strategy", "-s")
+{
+    Description = "Strategies to measure, each in turn (repeatable): portfolio, random, probabilistic, prioritization, delay-bounding.",
+    DefaultValueFactory = _ => ["portfolio"],
+    AllowMultipleArgumentsPerToken = true,
+};
+strategies.AcceptOnlyFromAmong("portfolio", "random", "probabilistic", "prioritization", "delay-bounding");
+var stressSeconds = new Option<int>("--stress-seconds")
+{
+    Description = "Also run each mutant on real threads (no Coyote) for this many seconds, split over the harnesses; Coyote gets the same limit per harness. 0: no stress run.",
+    DefaultValueFactory = _ => 0,
+};
+var mutantNames = new Option<string[]>("--mutant") { Description = "Only the mutants whose names contain these (repeatable).", AllowMultipleArgumentsPerToken = true };
+var report = new Option<string?>("--report") { Description = "Write the measured table as markdown to this path (e.g. docs/bug-finding.md)." };
+var mutantIterations = new Option<int>("--iterations", "-i") { Description = "Iterations per harness at most.", DefaultValueFactory = _ => 1000 };
+var mutants = new Command("mutants", "Apply each seeded bug in tests/Mutants to a scratch copy, build, rewrite and run the harnesses until one catches it; exit 1 if any escapes.")
+{
+    strategies, mutantIterations, stressSeconds, mutantNames, report, seed,
+};
+mutants.SetAction(r => Guard(() => MutantsCommand.Run(Repository.Locate(), new MutantOptions(
+    r.GetValue(strategies)!, r.GetValue(mutantIterations), r.GetValue(stressSeconds), r.GetValue(mutantNames) ?? [], r.GetValue(report), r.GetValue(seed)))));
+
+var assemblyOption = new Option<string>("--assembly") { Required = true };
+var harnessOption = new Option<string>("--harness") { Required = true };
+var secondsOption = new Option<double>("--seconds") { Required = true };
+var stressWorker = new Command("stress-worker", "Internal: run one harness on real threads until it fails or the time is up.")
+{
+    assemblyOption, harnessOption, secondsOption,
+};
+stressWorker.Hidden = true;
+stressWorker.SetAction(r => StressWorker.Run(r.GetValue(assemblyOption)!, r.GetValue(harnessOption)!, r.GetValue(secondsOption)));
+
+var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, stressWorker };
+return root.Parse(args).Invoke();
+
+static int Guard(Func<int> action)
+{
+    try
+    {
+        return action();
+    }
+    catch (RunnerException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 3;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace GoSync.Runner;
+
+/// <summary>
+/// The baseline that systematic testing is compared with: a harness run over and over on real threads (a plain,
+/// not rewritten build) until it fails or its wall-clock budget is spent. Runs in a child process of its own, so that
+/// each mutant's GoSync.Map is loaded fresh and a deadlocked iteration can be abandoned.
+/// </summary>
+internal static class StressWorker
+{
+    private static readonly TimeSpan IterationDeadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>The line the worker prints last: iterations, seconds, and the failure if any.</summary>
+    public const string ResultPrefix = "stress-result";
+
+    public static int Run(string assemblyPath, string harness, double seconds)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
+        var context = new AssemblyLoadContext("harnesses");
+        context.Resolving += (ctx, name) =>
+        {
+            var candidate = Path.Combine(directory, name.Name + ".dll");
+            return File.Exists(candidate) ? ctx.LoadFromAssemblyPath(candidate) : null;
+        };
+        var method = context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath)).GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Single(m => m.Name == harness && m.CustomAttributes.Any(a => a.AttributeType.FullName == "Microsoft.Coyote.SystematicTesting.TestAttribute"));
+
+        var clock = Stopwatch.StartNew();
+        var iterations = 0;
+        string? failure = null;
+        while (failure is null && clock.Elapsed.TotalSeconds < seconds)
+        {
+            iterations++;
+            try
+            {
+                var task = (Task)method.Invoke(null, null)!;
+                if (!task.Wait(IterationDeadline))
+                {
+                    failure = $"deadlock: iteration did not finish within {IterationDeadline.TotalSeconds} s";
+                }
+            }
+            catch (Exception e)
+            {
+                failure = Unwrap(e).Message.ReplaceLineEndings(" ");
+            }
+        }
+
+        var elapsed = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
+        Console.Out.WriteLine($"{ResultPrefix} iterations={iterations} seconds={elapsed} failure={failure ?? ""}");
+        Console.Out.Flush();
+        Environment.Exit(0); // a deadlocked iteration's threads must not keep the process alive
+        return 0;
+    }
+
+    private static Exception Unwrap(Exception e) => e switch
+    {
+        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
+        _ => e,
+    };
+}
