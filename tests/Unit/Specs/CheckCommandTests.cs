@@ -116,6 +116,28 @@ public sealed class CheckCommandTests : IDisposable
         stdout.Should().Contain("exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget spent), 64 bad input");
     }
 
+    [Fact]
+    public void Documented_examples_give_their_documented_output()
+    {
+        var examples = Path.Combine(RepositoryRoot(), "tools", "Check", "examples");
+
+        Run("check", Path.Combine(examples, "linearizable.jsonl")).Code.Should().Be(ExitCode.Linearizable);
+        var (code, stdout, _) = Run("check", Path.Combine(examples, "stale-load.jsonl"));
+        code.Should().Be(ExitCode.NotLinearizable);
+        stdout.Should().Be(System.IO.File.ReadAllText(Path.Combine(examples, "stale-load.txt")));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!System.IO.File.Exists(Path.Combine(dir.FullName, "GoSync.sln")))
+        {
+            dir = dir.Parent ?? throw new InvalidOperationException("GoSync.sln not found above the test binaries");
+        }
+
+        return dir.FullName;
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args) => Run(args, null);
 
     private static (int Code, string Stdout, string Stderr) Run(string[] args, string? stdin)

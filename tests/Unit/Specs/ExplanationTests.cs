@@ -99,7 +99,7 @@ public class ExplanationTests
     [Fact]
     public void Linearizable_and_unknown_results_say_so_in_one_line()
     {
-        Check(StaleRead[..3]).Explanation.Should().StartWith("Linearizable: 3 operations, 1 keys");
+        Check(StaleRead[..3]).Explanation.Should().StartWith("Linearizable: 3 operations, 1 key,");
         LinearizabilityChecker.Check(PathologicalHistory.Build(40), TimeSpan.FromMilliseconds(50)).Explanation
             .Should().StartWith("Unknown: the budget of 0.05 s ran out while checking key \"hot\"");
     }
