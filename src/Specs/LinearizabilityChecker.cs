@@ -57,11 +57,13 @@ public static class LinearizabilityChecker
 
         return new CheckResult(
             Verdict.Linearizable,
-            $"Linearizable: {ops} operations, {partitions.Count} keys, checked in {elapsed.TotalMilliseconds:0.#} ms.",
+            $"Linearizable: {Plural(ops, "operation")}, {Plural(partitions.Count, "key")}, checked in {elapsed.TotalMilliseconds:0.#} ms.",
             null,
             elapsed,
             partitions.Count);
     }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static CheckResult Violated(Violation violation, Budget clock, int partitions) =>
         new(Verdict.NotLinearizable, TextTimeline.Explain(violation), violation, clock.Elapsed, partitions);

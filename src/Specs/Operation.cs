@@ -68,8 +68,10 @@ public sealed class Operation
         Return = @return;
         Ok = ok;
         Value = Scalar.Normalize(value);
-        Visited = visited is null || kind != OpKind.Range ? [] : Normalize(visited);
-        Stopped = kind == OpKind.Range && stopped;
+        // A Range that never returned promised nothing: what its callback saw so far is dropped with its results.
+        var returnedRange = kind == OpKind.Range && @return is not null;
+        Visited = visited is null || !returnedRange ? [] : Normalize(visited);
+        Stopped = returnedRange && stopped;
         Line = line;
     }
 
@@ -103,10 +105,10 @@ public sealed class Operation
     /// <summary>The value returned, or null.</summary>
     public object? Value { get; }
 
-    /// <summary>The pairs a Range visited, in order; empty for other operations.</summary>
+    /// <summary>The pairs a returned Range visited, in order; empty for other operations and pending Ranges.</summary>
     public IReadOnlyList<KeyValuePair<object, object?>> Visited { get; }
 
-    /// <summary>Whether Range's callback returned false.</summary>
+    /// <summary>Whether a returned Range's callback returned false.</summary>
     public bool Stopped { get; }
 
     /// <summary>The line of the history file the operation came from; 0 when it was recorded.</summary>

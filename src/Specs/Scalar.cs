@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 
 namespace GoSync.Specs;
 
@@ -38,11 +38,33 @@ public static class Scalar
     public static string Format(object? value) => Normalize(value) switch
     {
         null => "null",
-        string s => JsonSerializer.Serialize(s),
+        string s => Quote(s),
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         var other => throw new InvalidOperationException($"unexpected scalar {other}"),
     };
+
+    // JSON string syntax, escaping only what JSON requires, so that explanations show text as written. (Not
+    // JsonSerializer: its first call costs a noticeable fraction of a second, which the checker's timing would show.)
+    private static string Quote(string s)
+    {
+        var b = new StringBuilder(s.Length + 2).Append('"');
+        foreach (var c in s)
+        {
+            _ = c switch
+            {
+                '"' => b.Append("\\\""),
+                '\\' => b.Append("\\\\"),
+                '\n' => b.Append("\\n"),
+                '\r' => b.Append("\\r"),
+                '\t' => b.Append("\\t"),
+                < ' ' => b.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => b.Append(c),
+            };
+        }
+
+        return b.Append('"').ToString();
+    }
 
     private static bool TryNormalize(object? value, out object? normalized)
     {

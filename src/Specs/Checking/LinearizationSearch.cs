@@ -29,8 +29,15 @@ internal static class LinearizationSearch
         var hash = 0UL;
         var state = ValueTable.Absent;
         var remaining = steps.Count(s => !s.IsPending);
-        var best = new SearchOutcome(Verdict.NotLinearizable, [], None, ValueTable.Absent, 0);
+        // The placements form a tree: each remembers the one before it, so the deepest prefix is kept by one index
+        // instead of a copy of the stack at every new depth, which would be quadratic.
+        var chain = new PrefixChain();
+        var stackChain = new int[n];
+        var top = PrefixChain.Root;
         var bestDepth = -1;
+        var bestTop = PrefixChain.Root;
+        var unplaced = None;
+        var unplacedState = ValueTable.Absent;
         var iterations = 0L;
 
         var node = next[Head];
@@ -38,7 +45,7 @@ internal static class LinearizationSearch
         {
             if ((++iterations & 1023) == 0 && (budget.IsSpent || memo.Bytes > Budget.MemoBytesLimit))
             {
-                return best with { Verdict = Verdict.Unknown, Configurations = memo.Count };
+                return new SearchOutcome(Verdict.Unknown, chain.Prefix(bestTop), unplaced, unplacedState, memo.Count);
             }
 
             var op = list.Op[node];
@@ -52,7 +59,9 @@ internal static class LinearizationSearch
                     {
                         stackNode[depth] = node;
                         stackState[depth] = state;
+                        stackChain[depth] = top;
                         depth++;
+                        top = chain.Add(op, top);
                         state = nextState;
                         hash = nextHash;
                         if (!steps[op].IsPending)
@@ -76,22 +85,20 @@ internal static class LinearizationSearch
             if (depth > bestDepth)
             {
                 bestDepth = depth;
-                best = new SearchOutcome(
-                    Verdict.NotLinearizable,
-                    [.. stackNode.Take(depth).Select(c => list.Op[c])],
-                    op,
-                    state,
-                    0);
+                bestTop = top;
+                unplaced = op;
+                unplacedState = state;
             }
 
             if (depth == 0)
             {
-                return best with { Configurations = memo.Count };
+                return new SearchOutcome(Verdict.NotLinearizable, chain.Prefix(bestTop), unplaced, unplacedState, memo.Count);
             }
 
             depth--;
             node = stackNode[depth];
             state = stackState[depth];
+            top = stackChain[depth];
             var undone = list.Op[node];
             linearized[undone >> 6] &= ~(1UL << undone);
             hash ^= zobrist[undone];
@@ -129,6 +136,42 @@ internal static class LinearizationSearch
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+}
+
+/// <summary>The placements made so far, as a tree of (step, previous placement) in two growable arrays.</summary>
+internal sealed class PrefixChain
+{
+    public const int Root = -1;
+
+    private int[] _op = new int[256];
+    private int[] _parent = new int[256];
+    private int _count;
+
+    public int Add(int op, int parent)
+    {
+        if (_count == _op.Length)
+        {
+            Array.Resize(ref _op, _count * 2);
+            Array.Resize(ref _parent, _count * 2);
+        }
+
+        _op[_count] = op;
+        _parent[_count] = parent;
+        return _count++;
+    }
+
+    /// <summary>The steps from the first placement to <paramref name="top"/>, in order.</summary>
+    public int[] Prefix(int top)
+    {
+        var steps = new List<int>();
+        for (var at = top; at != Root; at = _parent[at])
+        {
+            steps.Add(_op[at]);
+        }
+
+        steps.Reverse();
+        return [.. steps];
     }
 }
 

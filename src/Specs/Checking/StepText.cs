@@ -16,15 +16,20 @@ internal static class StepText
     {
         var key = Scalar.Format(partition.Key);
         var held = partition.Values.Describe(state);
-        var who = $"P{step.Source.Process} {Describe(step, partition.Key)} {OpText.Interval(step.Source)}";
+        if (KeyModel.Step(state, step, out _))
+        {
+            // It fits right after the prefix; the memo knows every way on from there is a dead end.
+            return $"After the prefix {key} is {held} and the step fits there, but then the steps still to come cannot all be placed, in any order.";
+        }
+
         return step.Kind switch
         {
             StepKind.RangeSaw =>
-                $"{who}: {key} must hold that value at some moment of the Range, but no order of the steps before it leaves it there (after the prefix it is {held}).",
+                $"The key must hold that value at some moment of the Range, but no order of the steps before it leaves it there (after the prefix {key} is {held}).",
             StepKind.RangeMissed =>
-                $"{who}: a Range that ran to the end skips only keys absent at some moment of the call, but no order of the steps before it leaves {key} absent (after the prefix it is {held}).",
+                $"A Range that ran to the end skips only keys absent at some moment of the call, but no order of the steps before it leaves {key} absent (after the prefix it is {held}).",
             _ =>
-                $"{who}: after the prefix {key} is {held}, where the model answers {KeyModel.Expect(state, step, partition.Values)}; no other order of the steps before it does better.",
+                $"After the prefix {key} is {held}, so the model answers {KeyModel.Expect(state, step, partition.Values)}, not {OpText.Result(step.Source)}; no other order of the steps before it does better.",
         };
     }
 }

@@ -37,6 +37,6 @@ internal static class ViolationReport
             [],
             range,
             $"Range visited {k} twice",
-            $"P{range.Process} {OpText.Describe(range)} {OpText.Interval(range)} visited {k} twice; Go's Range visits each key at most once.");
+            $"It visited {k} twice; Go's Range visits each key at most once.");
     }
 }

@@ -29,7 +29,8 @@ public static class SimulatedHistory
     {
         private readonly List<Operation> _done = [];
         private readonly Call?[] _calls = new Call?[o.Processes];
-        private readonly bool[] _crashed = new bool[o.Processes];
+        private readonly int[] _ids = [.. Enumerable.Range(1, o.Processes)];
+        private int _nextId = o.Processes + 1;
         private MapState _state = MapState.Empty;
         private long _clock;
         private int _toIssue = o.Operations;
@@ -49,28 +50,29 @@ public static class SimulatedHistory
             return new History(_done.OrderBy(op => op.Call));
         }
 
-        // One step of process p; false when it has nothing left to do.
+        // One step of the process in slot p; false when it has nothing left to do.
         private bool Advance(int p)
         {
             var call = _calls[p];
             if (call is null)
             {
-                if (_toIssue == 0 || _crashed[p])
+                if (_toIssue == 0)
                 {
                     return false;
                 }
 
                 _toIssue--;
-                _calls[p] = Invoke(p);
+                _calls[p] = Invoke(_ids[p]);
                 return true;
             }
 
-            if (rng.NextDouble() < o.PendingChance / 2)
+            if (call.WillHang && (call.Effected || rng.Next(2) == 0))
             {
+                // The call never returns, before or after its effect; a fresh process takes over the slot.
                 _done.Add(call.Finish(null));
-                _crashed[p] = true;
                 _calls[p] = null;
-                return false;
+                _ids[p] = _nextId++;
+                return true;
             }
 
             if (!call.Effected)
@@ -90,7 +92,7 @@ public static class SimulatedHistory
             var key = kind is OpKind.Range or OpKind.Clear ? null : $"k{rng.Next(o.Keys)}";
             var arg = HistoryLineParser.TakesArg(kind) ? Value() : null;
             var expected = kind is OpKind.CompareAndSwap or OpKind.CompareAndDelete ? Value() : null;
-            var call = new Call(p, kind, key, arg, expected, ++_clock);
+            var call = new Call(p, kind, key, arg, expected, ++_clock) { WillHang = rng.NextDouble() < o.PendingChance };
             if (kind == OpKind.Range)
             {
                 call.RangeOrder = [.. Enumerable.Range(0, o.Keys).Select(i => (object)$"k{i}").OrderBy(_ => rng.Next())];
@@ -160,6 +162,8 @@ public static class SimulatedHistory
         public object? Expected { get; } = expected;
 
         public bool Effected { get; set; }
+
+        public bool WillHang { get; init; }
 
         public OpResult? Result { get; set; }
 

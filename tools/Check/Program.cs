@@ -1,0 +1,3 @@
+using GoSync.Tools.Check;
+
+return CheckCommand.Run(args, Console.Out, Console.Error);
