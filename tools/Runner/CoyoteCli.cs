@@ -88,13 +88,35 @@ internal static partial class CoyoteCli
             : result.Elapsed.TotalSeconds;
         var trace = Written().Matches(text).Select(m => m.Groups[1].Value.Trim()).LastOrDefault(p => p.EndsWith(".trace", StringComparison.Ordinal));
         var report = Written().Matches(text).Select(m => m.Groups[1].Value.Trim()).LastOrDefault(p => p.EndsWith(".txt", StringComparison.Ordinal));
-        var bugReport = string.Join(Environment.NewLine, ErrorLine().Matches(text).Select(m => m.Groups[1].Value.Trim()).Distinct());
+        if (FoundAt().Match(text) is { Success: true } found)
+        {
+            iterations = int.Parse(found.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
+        var bugReport = BugText(text);
         if (bugs == 0 && result.ExitCode == 2)
         {
             bugs = 1; // replay prints no statistics, only the bug
         }
 
         return new CoyoteOutcome(harness, strategy, iterations, steps, bugs, seconds, trace, report, bugReport, result.ExitCode, text);
+    }
+
+    /// <summary>
+    /// The bug as Coyote printed it: the lines after "Iteration #N found bug #1" (test) or "... Running test."
+    /// (replay), up to Coyote's next "... " line.
+    /// </summary>
+    private static string BugText(string output)
+    {
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.FindIndex(lines, l => FoundAt().IsMatch(l) || l.StartsWith("... Running test.", StringComparison.Ordinal));
+        if (start < 0)
+        {
+            return "";
+        }
+
+        var body = lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("... ", StringComparison.Ordinal));
+        return string.Join(Environment.NewLine, body).Trim();
     }
 
     private static int Int(Match m, int fallback) =>
@@ -118,6 +140,6 @@ internal static partial class CoyoteCli
     [GeneratedRegex(@"Writing (.+)$", RegexOptions.Multiline)]
     private static partial Regex Written();
 
-    [GeneratedRegex(@"\[coyote::error\] (.+)$", RegexOptions.Multiline)]
-    private static partial Regex ErrorLine();
+    [GeneratedRegex(@"Iteration #(\d+) found bug")]
+    private static partial Regex FoundAt();
 }

@@ -49,6 +49,13 @@ var mutants = new Command("mutants", "Apply each seeded bug in tests/Mutants to 
 mutants.SetAction(r => Guard(() => MutantsCommand.Run(Repository.Locate(), new MutantOptions(
     r.GetValue(strategies)!, r.GetValue(mutantIterations), r.GetValue(stressSeconds), r.GetValue(mutantNames) ?? [], r.GetValue(report), r.GetValue(seed)))));
 
+var times = new Option<int>("--times") { Description = "Replays per fixture.", DefaultValueFactory = _ => 3 };
+var replayFixtures = new Command("replay-fixtures", "Replay every committed trace in tests/Mutants/fixtures against its mutant; exit 1 unless each reproduces its expected failure.")
+{
+    times,
+};
+replayFixtures.SetAction(r => Guard(() => FixtureReplay.Command(Repository.Locate(), r.GetValue(times))));
+
 var assemblyOption = new Option<string>("--assembly") { Required = true };
 var harnessOption = new Option<string>("--harness") { Required = true };
 var secondsOption = new Option<double>("--seconds") { Required = true };
@@ -59,7 +66,7 @@ var stressWorker = new Command("stress-worker", "Internal: run one harness on re
 stressWorker.Hidden = true;
 stressWorker.SetAction(r => StressWorker.Run(r.GetValue(assemblyOption)!, r.GetValue(harnessOption)!, r.GetValue(secondsOption)));
 
-var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, stressWorker };
+var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, replayFixtures, stressWorker };
 return root.Parse(args).Invoke();
 
 static int Guard(Func<int> action)
