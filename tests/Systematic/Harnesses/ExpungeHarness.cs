@@ -62,6 +62,27 @@ public static class ExpungeHarness
         run.Finish();
     }
 
+    /// <summary>
+    /// A lock-free Store into a deleted entry racing dirtyLocked's expunge of that entry: exactly one of them wins the
+    /// slot. If the expunge wins, the store goes through the lock and puts the entry back into dirty; if the store wins,
+    /// the entry is copied into dirty. Either way, after a promotion the stored value is there.
+    /// </summary>
+    [Test]
+    public static async Task StoreRacingExpunge()
+    {
+        var run = Iteration.Start(nameof(StoreRacingExpunge));
+        var m = run.Map;
+        m.Store(Iteration.Main, 1, 1);
+        m.Range(Iteration.Main); // key 1 in read
+        m.Delete(Iteration.Main, 1); // nil in read, no dirty
+        await run.Concurrently(
+            p => m.Store(p, 1, 10), // fast path: CAS nil -> 10
+            p => m.Store(p, 2, 2)); // new key: dirtyLocked tries to expunge key 1
+        m.Range(Iteration.Main); // promotes dirty: key 1 survives only if dirty holds it
+        m.Load(Iteration.Main, 1);
+        run.Finish();
+    }
+
     /// <summary>Leaves key 1 expunged in read and key 2 in dirty.</summary>
     internal static void ExpungeKeyOne(CheckedMap m)
     {
