@@ -148,7 +148,6 @@ Reply(o, raw) == IF o.kind \in {"Store", "Delete"} THEN "ok" ELSE raw
 
 (* ---- Step building blocks ---- *)
 
-Me(t) == th[t]
 Key(t) == th[t].op.key
 
 (* Continue with locals me2 (shared state and lin unchanged). *)
@@ -448,7 +447,9 @@ SwapCas(t) ==
      ELSE IF w = Expunged /\ Bug # "FastSwapIntoExpunged"
      THEN Go(t, [th[t] EXCEPT !.pc = "SwapLocked", !.e = NoEntry]) /\ slot' = Tidy(slot)
           /\ UNCHANGED lin
-     ELSE Go(t, [th[t] EXCEPT !.p = w]) /\ slot' = Tidy(slot) /\ UNCHANGED lin
+     ELSE \* retry with the witness (bug SwapRetryStale: with the stale p, forever)
+          Go(t, [th[t] EXCEPT !.p = IF Bug = "SwapRetryStale" THEN @ ELSE w]) /\ slot' = Tidy(slot)
+          /\ UNCHANGED lin
 
 (* Slow path: lock, re-check read, then dirty, else add the key. *)
 SwapLocked(t) ==
