@@ -27,13 +27,24 @@ function problems(node, found) {
   return found;
 }
 
+// The line where the module-level unit holding node starts: an unclosed bracket makes the grammar fail some lines
+// later, but the unit it broke starts where the mistake is.
+function unitLine(node) {
+  let unit = node;
+  while (unit.parent && unit.parent.type !== 'module' && unit.parent.parent) {
+    unit = unit.parent;
+  }
+  return unit.startPosition.row + 1;
+}
+
 function describe(file, node) {
   const where = `${file}:${node.startPosition.row + 1}:${node.startPosition.column + 1}`;
+  const context = `(in the text from line ${unitLine(node)})`;
   if (node.isMissing) {
-    return `${where}: syntax error: missing ${node.type}`;
+    return `${where}: syntax error: missing ${node.type} ${context}`;
   }
   const text = node.text.split('\n')[0].slice(0, 60);
-  return `${where}: syntax error near: ${text}`;
+  return `${where}: syntax error near: ${text} ${context}`;
 }
 
 const files = process.argv.slice(2);
