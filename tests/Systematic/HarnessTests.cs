@@ -17,18 +17,18 @@ public class HarnessTests(ITestOutputHelper output)
     public void Harness_finds_no_bug_within_the_budget(string harness)
     {
         var settings = SystematicSettings.FromEnvironment();
-        var replay = Environment.GetEnvironmentVariable("GOSYNC_REPLAY");
-        var trace = !string.IsNullOrEmpty(replay) && SystematicRun.HarnessOfTrace(replay) == harness ? File.ReadAllText(replay) : null;
+        var replay = SystematicRun.ReplayTraceFromEnvironment();
+        var trace = replay is not null && SystematicRun.HarnessOfTrace(replay) == harness ? File.ReadAllText(replay) : null;
 
         var result = SystematicRun.Run(harness, settings, trace);
 
         output.WriteLine($"{harness}: {(trace is null ? "explored" : "replayed")} {result.Iterations} iterations with {settings}, {result.Bugs} bugs");
-        result.Bugs.Should().Be(0, FailureMessage(result));
+        result.Bugs.Should().Be(0, FailureMessage(result, replay));
     }
 
-    private static string FailureMessage(SystematicResult result)
+    private static string FailureMessage(SystematicResult result, string? replayed)
     {
-        var trace = result.Reports.FirstOrDefault(p => p.EndsWith(".trace", StringComparison.Ordinal)) ?? "(no trace written)";
+        var trace = replayed ?? result.Reports.FirstOrDefault(p => p.EndsWith(".trace", StringComparison.Ordinal)) ?? "(no trace written)";
         return $"""
             Coyote found a bug in {result.Harness}:
             {result.BugReport}

@@ -24,15 +24,24 @@ public static class Artifacts
                 return Path.GetFullPath(configured);
             }
 
+            return Path.Combine(RepositoryRoot ?? Environment.CurrentDirectory, "artifacts");
+        }
+    }
+
+    /// <summary>The repository that holds this assembly (the folder with GoSync.sln above it), if any.</summary>
+    public static string? RepositoryRoot
+    {
+        get
+        {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "GoSync.sln")))
                 {
-                    return Path.Combine(dir.FullName, "artifacts");
+                    return dir.FullName;
                 }
             }
 
-            return Path.GetFullPath("artifacts");
+            return null;
         }
     }
 

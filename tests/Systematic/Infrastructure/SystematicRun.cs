@@ -51,6 +51,25 @@ public static class SystematicRun
             reports);
     }
 
+    /// <summary>
+    /// The trace that GOSYNC_REPLAY names, or null. A relative path is taken from the current directory, else from the
+    /// repository root (dotnet test runs the tests in the build folder, not where the command was typed).
+    /// </summary>
+    public static string? ReplayTraceFromEnvironment()
+    {
+        var replay = Environment.GetEnvironmentVariable("GOSYNC_REPLAY");
+        if (string.IsNullOrEmpty(replay))
+        {
+            return null;
+        }
+
+        var candidates = Path.IsPathRooted(replay)
+            ? [replay]
+            : new[] { Path.GetFullPath(replay), Path.Combine(Artifacts.RepositoryRoot ?? ".", replay) };
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"GOSYNC_REPLAY names no file: tried {string.Join(", ", candidates)}.");
+    }
+
     /// <summary>The harness a <c>.trace</c> file was recorded for: its TestName, else the folder it lies in.</summary>
     public static string HarnessOfTrace(string tracePath)
     {
