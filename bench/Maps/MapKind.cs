@@ -20,4 +20,10 @@ public enum MapKind
 
     /// <summary>A copy-on-write <see cref="Dictionary{TKey, TValue}"/> (Go's DeepCopyMap).</summary>
     CopyOnWrite,
+
+    /// <summary>
+    /// Not run unless named: a prototype of SyncMap with a faster read path (bench/Prototypes/FastReadSyncMap), the
+    /// evidence for a proposed change to src/Map.
+    /// </summary>
+    SyncMapPrototype,
 }

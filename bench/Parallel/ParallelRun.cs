@@ -36,7 +36,7 @@ internal sealed class ParallelRun<TMap> : IParallelRun, IWorkerBody
 
     private const int MinimumGrain = 16;
 
-    private static readonly TimeSpan WarmUpTime = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(3);
     private const int WarmUpInvocations = 16;
 

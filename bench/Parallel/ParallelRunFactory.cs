@@ -14,6 +14,7 @@ internal static class ParallelRunFactory
         MapKind.RwLockDictionary => new ParallelRun<ReaderWriterLockDictionary>(workload, workers),
         MapKind.LockDictionary => new ParallelRun<LockDictionary>(workload, workers),
         MapKind.CopyOnWrite => new ParallelRun<CopyOnWriteDictionary>(workload, workers),
+        MapKind.SyncMapPrototype => new ParallelRun<FastReadSyncMapAdapter>(workload, workers),
         _ => throw new ArgumentOutOfRangeException(nameof(map), map, null),
     };
 }

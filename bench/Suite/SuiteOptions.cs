@@ -23,7 +23,7 @@ internal sealed record SuiteOptions
           --workers 1,2,4      worker counts (default: 1, 2 and the number of cores, without repeats)
           --workloads A,B      workloads by Go's name without "Benchmark" (default: all 24, or the short set)
           --maps A,B           maps (default: all): SyncMap, ConcurrentDictionary, NonBlocking,
-                               RwLockDictionary, LockDictionary, CopyOnWrite
+                               RwLockDictionary, LockDictionary, CopyOnWrite; SyncMapPrototype only when named
           --job short|full     the measurement job alone (default: short with --short, else full)
           --artifacts DIR      where BenchmarkDotNet and the suite write results (default: BenchmarkDotNet.Artifacts)
           --check-allocations  only check that allocations on worker threads are counted, and exit
@@ -34,7 +34,9 @@ internal sealed record SuiteOptions
 
     public IReadOnlyList<string> Workloads { get; init; } = WorkloadCatalog.All.Select(w => w.Name).ToArray();
 
-    public IReadOnlyList<MapKind> Maps { get; init; } = Enum.GetValues<MapKind>();
+    /// <summary>The six compared maps; the prototype runs only when named.</summary>
+    public IReadOnlyList<MapKind> Maps { get; init; } =
+        Enum.GetValues<MapKind>().Where(m => m != MapKind.SyncMapPrototype).ToArray();
 
     public IReadOnlyList<int> Workers { get; init; } = DefaultWorkers();
 
@@ -67,10 +69,10 @@ internal sealed record SuiteOptions
                     options = options with { Workers = ParseWorkers(Value()) };
                     break;
                 case "--workloads":
-                    workloads = Split(Value()).Select(n => WorkloadCatalog.Get(n).Name).ToArray();
+                    workloads = Split(Value()).Select(n => WorkloadCatalog.Get(n).Name).Distinct().ToArray();
                     break;
                 case "--maps":
-                    options = options with { Maps = Split(Value()).Select(ParseMap).ToArray() };
+                    options = options with { Maps = Split(Value()).Select(ParseMap).Distinct().ToArray() };
                     break;
                 case "--job":
                     shortJob = Value() switch
