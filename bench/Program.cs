@@ -39,9 +39,10 @@ public static class Program
             return 0;
         }
 
+        var loadAtStart = MachineLoad.Read();
         var started = DateTime.UtcNow;
         var summary = BenchmarkRunner.Run(cases);
-        var report = ResultsReport.Write(summary, options, DateTime.UtcNow - started);
+        var report = ResultsReport.Write(summary, options, DateTime.UtcNow - started, loadAtStart);
         Console.WriteLine($"GoSync summary: {report}");
         return summary.Reports.All(r => r.Success) && !summary.HasCriticalValidationErrors ? 0 : 1;
     }

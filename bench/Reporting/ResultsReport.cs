@@ -16,7 +16,7 @@ internal static class ResultsReport
     private const MapKind Baseline = MapKind.ConcurrentDictionary;
 
     /// <summary>Writes both files and returns the summary's path.</summary>
-    public static string Write(Summary summary, SuiteOptions options, TimeSpan elapsed)
+    public static string Write(Summary summary, SuiteOptions options, TimeSpan elapsed, string loadAtStart)
     {
         var results = summary.Reports.Select(CaseResult.From).OfType<CaseResult>().ToList();
         var failed = summary.Reports.Where(r => CaseResult.From(r) is null).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
@@ -27,7 +27,7 @@ internal static class ResultsReport
         File.WriteAllLines(csvPath, results.Select(r => r.ToCsv()).Prepend(CaseResult.CsvHeader));
 
         var markdown = new StringBuilder();
-        WriteHeader(markdown, summary, options, elapsed, failed);
+        WriteHeader(markdown, summary, options, elapsed, failed, loadAtStart);
         WriteSyncMapVersusBaseline(markdown, results, options);
         WriteAllMaps(markdown, results, options);
         var markdownPath = Path.Combine(directory, "gosync-summary.md");
@@ -36,7 +36,7 @@ internal static class ResultsReport
     }
 
     private static void WriteHeader(
-        StringBuilder md, Summary summary, SuiteOptions options, TimeSpan elapsed, List<string> failed)
+        StringBuilder md, Summary summary, SuiteOptions options, TimeSpan elapsed, List<string> failed, string loadAtStart)
     {
         md.AppendLine("## Run").AppendLine();
         md.AppendLine("```");
@@ -46,9 +46,10 @@ internal static class ResultsReport
         }
 
         md.AppendLine("```").AppendLine();
-        md.AppendLine(Invariant($"- Command: `dotnet run -c Release --project bench -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`"));
+        md.AppendLine(Invariant($"- Arguments: `{string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`"));
         md.AppendLine(Invariant($"- Job: {(options.ShortJob ? "short" : "full")}; workers: {string.Join(", ", options.Workers)}; duration: {elapsed:hh\\:mm\\:ss}"));
-        md.AppendLine(Invariant($"- Started (UTC): {DateTime.UtcNow - elapsed:yyyy-MM-dd HH:mm}"));
+        md.AppendLine(Invariant($"- Started (UTC): {DateTime.UtcNow - elapsed:yyyy-MM-dd HH:mm}; {Environment.ProcessorCount} cores"));
+        md.AppendLine(Invariant($"- Load average (1, 5, 15 min) at the start: {loadAtStart}; at the end: {MachineLoad.Read()}"));
         if (failed.Count > 0)
         {
             md.AppendLine(Invariant($"- Failed cases: {string.Join("; ", failed)}"));

@@ -18,11 +18,13 @@ public class MapBenchmarks
     [ParamsSource(nameof(WorkloadNames))]
     public string Workload { get; set; } = "";
 
-    [ParamsSource(nameof(MapKinds))]
-    public MapKind Map { get; set; }
-
+    // Declared before Map, so that BenchmarkDotNet runs the maps of one workload and worker count back to back: the
+    // ratios then compare cases measured minutes apart at most, whatever else the machine is doing.
     [ParamsSource(nameof(WorkerCounts))]
     public int Workers { get; set; }
+
+    [ParamsSource(nameof(MapKinds))]
+    public MapKind Map { get; set; }
 
     /// <summary>The cases' parameter values: set by <see cref="Program"/> before BenchmarkDotNet reads them (in process).</summary>
     internal static SuiteOptions Selection { get; set; } = new();
