@@ -21,6 +21,12 @@ public static class Program
             return 2;
         }
 
+        if (options.HelpOnly)
+        {
+            Console.WriteLine(SuiteOptions.Usage);
+            return 0;
+        }
+
         if (options.CheckAllocations)
         {
             return AllocationAccountingCheck.Run(options.ArtifactsPath) ? 0 : 1;

@@ -24,7 +24,7 @@ internal static class SuiteConfig
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(CsvExporter.Default, MarkdownExporter.GitHub, JsonExporter.Full)
             .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared))
-            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Nanosecond))
+            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Nanosecond).WithMaxParameterColumnWidth(40))
             .WithArtifactsPath(options.ArtifactsPath);
 
     /// <summary>

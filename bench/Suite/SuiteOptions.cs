@@ -28,6 +28,7 @@ internal sealed record SuiteOptions
           --artifacts DIR      where BenchmarkDotNet and the suite write results (default: BenchmarkDotNet.Artifacts)
           --check-allocations  only check that allocations on worker threads are counted, and exit
           --list               print the selected cases and exit
+          --help               print this and exit
         """;
 
     public bool ShortJob { get; init; }
@@ -45,6 +46,8 @@ internal sealed record SuiteOptions
     public bool CheckAllocations { get; init; }
 
     public bool ListOnly { get; init; }
+
+    public bool HelpOnly { get; init; }
 
     /// <summary>1, 2 and all cores, as the issue asks (on 2 cores: 1 and 2).</summary>
     public static IReadOnlyList<int> DefaultWorkers() =>
@@ -90,6 +93,9 @@ internal sealed record SuiteOptions
                     break;
                 case "--list":
                     options = options with { ListOnly = true };
+                    break;
+                case "--help" or "-h":
+                    options = options with { HelpOnly = true };
                     break;
                 default:
                     throw new ArgumentException($"unknown option '{args[i]}'");

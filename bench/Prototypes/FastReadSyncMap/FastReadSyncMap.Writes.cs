@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoSync.Benchmarks.Prototypes.FastReadSyncMap;
 
 public sealed partial class FastReadSyncMap<TKey, TValue>
@@ -20,10 +22,19 @@ public sealed partial class FastReadSyncMap<TKey, TValue>
             return actual;
         }
 
+        return LoadOrStoreLocked(key, value, out loaded);
+    }
+
+    // PROTOTYPE: the locked part of LoadOrStore in a method of its own, so that LoadOrStore has no lock in it and the
+    // JIT can inline its lock-free part.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TValue LoadOrStoreLocked(TKey key, TValue value, out bool loaded)
+    {
+        TValue actual;
         lock (_mu)
         {
-            read = LoadReadOnly();
-            if (read.Entries.TryGetValue(key, out e))
+            var read = LoadReadOnly();
+            if (read.Entries.TryGetValue(key, out var e))
             {
                 if (e.UnexpungeLocked())
                 {
