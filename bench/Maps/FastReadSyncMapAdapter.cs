@@ -3,7 +3,7 @@ using GoSync.Benchmarks.Prototypes.FastReadSyncMap;
 
 namespace GoSync.Benchmarks.Maps;
 
-/// <summary>The prototype of an optimised read path (bench/Prototypes/FastReadSyncMap), measured beside SyncMap.</summary>
+/// <summary>The open-addressing prototype (bench/Prototypes/FastReadSyncMap), measured beside SyncMap.</summary>
 internal readonly struct FastReadSyncMapAdapter : IConcurrentMap<FastReadSyncMapAdapter>
 {
     private readonly FastReadSyncMap<long, object> _map;

@@ -22,8 +22,14 @@ public enum MapKind
     CopyOnWrite,
 
     /// <summary>
-    /// Not run unless named: a prototype of SyncMap with a faster read path (bench/Prototypes/FastReadSyncMap), the
-    /// evidence for a proposed change to src/Map.
+    /// Not run unless named: SyncMap with its lock-free paths split from the locked ones so that the JIT inlines them
+    /// (bench/Prototypes/InlinedFastPathSyncMap), the evidence for a proposed change to src/Map.
     /// </summary>
-    SyncMapPrototype,
+    SyncMapInlined,
+
+    /// <summary>
+    /// Not run unless named: SyncMap with open-addressed tables of keyed entries for read and dirty, and the inlined
+    /// paths (bench/Prototypes/FastReadSyncMap): measured, and not proposed (see docs/benchmarks.md).
+    /// </summary>
+    SyncMapOpenAddressing,
 }

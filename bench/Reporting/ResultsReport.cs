@@ -18,7 +18,12 @@ internal static class ResultsReport
     /// <summary>Writes both files and returns the summary's path.</summary>
     public static string Write(Summary summary, SuiteOptions options, TimeSpan elapsed, string loadAtStart)
     {
-        var results = summary.Reports.Select(CaseResult.From).OfType<CaseResult>().ToList();
+        // In Go's workload order, then by worker count and map, whatever order BenchmarkDotNet ran the cases in.
+        var results = summary.Reports.Select(CaseResult.From).OfType<CaseResult>()
+            .OrderBy(r => options.Workloads.ToList().IndexOf(r.Workload))
+            .ThenBy(r => r.Workers)
+            .ThenBy(r => r.Map)
+            .ToList();
         var failed = summary.Reports.Where(r => CaseResult.From(r) is null).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
         var directory = Path.Combine(summary.ResultsDirectoryPath);
         Directory.CreateDirectory(directory);

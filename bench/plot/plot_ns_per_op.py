@@ -20,7 +20,18 @@ MAPS = [
     ("RwLockDictionary", "#CC79A7"),
     ("LockDictionary", "#E69F00"),
     ("CopyOnWrite", "#56B4E9"),
-    ("SyncMapPrototype", "#000000"),
+    ("SyncMapInlined", "#000000"),
+    ("SyncMapOpenAddressing", "#999999"),
+]
+
+# Go's file order (map_bench_test.go), so the plot reads like Go's output; unknown names go last.
+GO_ORDER = [
+    "LoadMostlyHits", "LoadMostlyMisses", "LoadOrStoreBalanced", "LoadOrStoreUnique", "LoadOrStoreCollision",
+    "LoadAndDeleteBalanced", "LoadAndDeleteUnique", "LoadAndDeleteCollision", "Range", "AdversarialAlloc",
+    "AdversarialDelete", "DeleteCollision", "SwapCollision", "SwapMostlyHits", "SwapMostlyMisses",
+    "CompareAndSwapCollision", "CompareAndSwapNoExistingKey", "CompareAndSwapValueNotEqual", "CompareAndSwapMostlyHits",
+    "CompareAndSwapMostlyMisses", "CompareAndDeleteCollision", "CompareAndDeleteMostlyHits",
+    "CompareAndDeleteMostlyMisses", "Clear",
 ]
 
 BAR = 5  # height of one bar
@@ -45,6 +56,7 @@ def read(path):
             workers.add(int(row["workers"]))
             maps.add(row["map"])
             rows[(w, int(row["workers"]))][row["map"]] = float(row["median_ns"])
+    workloads.sort(key=lambda w: GO_ORDER.index(w) if w in GO_ORDER else len(GO_ORDER))
     return rows, workloads, sorted(workers), [m for m in MAPS if m[0] in maps]
 
 
