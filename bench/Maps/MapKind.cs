@@ -1,0 +1,35 @@
+namespace GoSync.Benchmarks.Maps;
+
+/// <summary>The maps the suite compares, in the order the reports list them.</summary>
+public enum MapKind
+{
+    /// <summary>GoSync's <see cref="SyncMap{TKey, TValue}"/>, the map under test.</summary>
+    SyncMap,
+
+    /// <summary><see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/>: the baseline of every ratio.</summary>
+    ConcurrentDictionary,
+
+    /// <summary>The NonBlocking package's lock-free <c>ConcurrentDictionary</c>.</summary>
+    NonBlocking,
+
+    /// <summary>A <see cref="Dictionary{TKey, TValue}"/> under a <see cref="ReaderWriterLockSlim"/> (Go's RWMutexMap).</summary>
+    RwLockDictionary,
+
+    /// <summary>A <see cref="Dictionary{TKey, TValue}"/> under one <see cref="Lock"/>.</summary>
+    LockDictionary,
+
+    /// <summary>A copy-on-write <see cref="Dictionary{TKey, TValue}"/> (Go's DeepCopyMap).</summary>
+    CopyOnWrite,
+
+    /// <summary>
+    /// Not run unless named: SyncMap with its lock-free paths split from the locked ones so that the JIT inlines them
+    /// (bench/Prototypes/InlinedFastPathSyncMap), the evidence for a proposed change to src/Map.
+    /// </summary>
+    SyncMapInlined,
+
+    /// <summary>
+    /// Not run unless named: SyncMap with open-addressed tables of keyed entries for read and dirty, and the inlined
+    /// paths (bench/Prototypes/FastReadSyncMap): measured, and not proposed (see docs/benchmarks.md).
+    /// </summary>
+    SyncMapOpenAddressing,
+}

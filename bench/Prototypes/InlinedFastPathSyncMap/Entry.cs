@@ -1,0 +1,193 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace GoSync.Benchmarks.Prototypes.InlinedFastPathSyncMap;
+
+/// <summary>
+/// One key's value slot (Go's <c>entry</c>). The same entry object is shared by <c>read</c> and <c>dirty</c>, so a
+/// lock-free update through <c>read</c> is seen by <c>dirty</c> too. The slot changes only by <see cref="Volatile"/> and
+/// <see cref="Interlocked"/> operations, which is also what lets Coyote interleave them.
+/// </summary>
+/// <remarks>
+/// Slot states: a wrapped live value; <c>null</c> (deleted, and <c>dirty</c> is null or maps the key to this entry);
+/// <see cref="Sentinels.Expunged"/> (deleted, and absent from a non-null <c>dirty</c>). Lock-free transitions are
+/// live→live, live→null and null→live; null→expunged and expunged→null happen only under the map's lock.
+/// </remarks>
+internal sealed class Entry<TValue>(object live)
+{
+    private object? _slot = live;
+
+    /// <summary>
+    /// The slot representation of a value: the reference itself for reference types (so storing one allocates
+    /// nothing), a box for value types, and <see cref="Sentinels.NullValue"/> for <c>null</c>.
+    /// </summary>
+    internal static object Wrap(TValue value) => (object?)value ?? Sentinels.NullValue;
+
+    /// <summary>The value a live slot holds.</summary>
+    internal static TValue Unwrap(object live)
+    {
+        if (ReferenceEquals(live, Sentinels.NullValue))
+        {
+            return default!;
+        }
+
+        return typeof(TValue).IsValueType ? (TValue)live : Unsafe.As<object, TValue>(ref live);
+    }
+
+    /// <summary>The raw slot, for invariant checks.</summary>
+    internal object? Peek() => Volatile.Read(ref _slot);
+
+    /// <summary>Go <c>entry.load</c>: the value, when the entry is live.</summary>
+    internal bool TryLoad([MaybeNullWhen(false)] out TValue value)
+    {
+        var p = Volatile.Read(ref _slot);
+        if (p is null || ReferenceEquals(p, Sentinels.Expunged))
+        {
+            value = default;
+            return false;
+        }
+
+        value = Unwrap(p);
+        return true;
+    }
+
+    /// <summary>
+    /// Go <c>entry.tryLoadOrStore</c>: loads a live value or stores <paramref name="value"/> into a deleted slot.
+    /// Returns false, changing nothing, when the entry is expunged (the caller must take the slow path).
+    /// The value is wrapped only when it is stored, so a hit allocates nothing even for value types.
+    /// </summary>
+    internal bool TryLoadOrStore(TValue value, out TValue actual, out bool loaded)
+    {
+        var p = Volatile.Read(ref _slot);
+        if (p is null)
+        {
+            // A failed CAS returns the value that beat it: the operation is linearised at that CAS as a load of
+            // that value (or as a failure, when it is expunged), so unlike Go's loop no retry is needed.
+            p = Interlocked.CompareExchange(ref _slot, Wrap(value), null);
+            if (p is null)
+            {
+                actual = value;
+                loaded = false;
+                return true;
+            }
+        }
+
+        if (ReferenceEquals(p, Sentinels.Expunged))
+        {
+            actual = default!;
+            loaded = false;
+            return false;
+        }
+
+        actual = Unwrap(p);
+        loaded = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Go <c>entry.trySwap</c>: replaces the slot unless the entry is expunged. <paramref name="previous"/> is the old
+    /// wrapped value, or null when the entry was deleted.
+    /// </summary>
+    internal bool TrySwap(object wrapped, out object? previous)
+    {
+        var p = Volatile.Read(ref _slot);
+        while (!ReferenceEquals(p, Sentinels.Expunged))
+        {
+            var witness = Interlocked.CompareExchange(ref _slot, wrapped, p);
+            if (ReferenceEquals(witness, p))
+            {
+                previous = p;
+                return true;
+            }
+
+            p = witness;
+        }
+
+        previous = null;
+        return false;
+    }
+
+    /// <summary>Go <c>entry.swapLocked</c>: the caller holds the lock and knows the entry is not expunged.</summary>
+    internal object? SwapLocked(object wrapped) => Interlocked.Exchange(ref _slot, wrapped);
+
+    /// <summary>Go <c>entry.unexpungeLocked</c>: expunged→null; when true the caller must put the entry back into <c>dirty</c>.</summary>
+    internal bool UnexpungeLocked() =>
+        ReferenceEquals(Interlocked.CompareExchange(ref _slot, null, Sentinels.Expunged), Sentinels.Expunged);
+
+    /// <summary>
+    /// Go <c>entry.tryExpungeLocked</c>: null→expunged, by CAS because a lock-free store may revive the entry at any
+    /// moment. True when the entry is (now) expunged and must be left out of a new <c>dirty</c>.
+    /// </summary>
+    internal bool TryExpungeLocked()
+    {
+        var p = Volatile.Read(ref _slot);
+        while (p is null)
+        {
+            p = Interlocked.CompareExchange(ref _slot, Sentinels.Expunged, null);
+            if (p is null)
+            {
+                return true;
+            }
+        }
+
+        return ReferenceEquals(p, Sentinels.Expunged);
+    }
+
+    /// <summary>Go <c>entry.delete</c>: live→null, returning the value that was deleted.</summary>
+    internal bool TryDelete([MaybeNullWhen(false)] out TValue value)
+    {
+        var p = Volatile.Read(ref _slot);
+        while (p is not null && !ReferenceEquals(p, Sentinels.Expunged))
+        {
+            var witness = Interlocked.CompareExchange(ref _slot, null, p);
+            if (ReferenceEquals(witness, p))
+            {
+                value = Unwrap(p);
+                return true;
+            }
+
+            p = witness;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Go <c>entry.tryCompareAndSwap</c>: replaces a live value equal to <paramref name="expected"/>.</summary>
+    internal bool TryCompareAndSwap(TValue expected, TValue value, IEqualityComparer<TValue> comparer)
+    {
+        object? wrapped = null;
+        var p = Volatile.Read(ref _slot);
+        while (p is not null && !ReferenceEquals(p, Sentinels.Expunged) && comparer.Equals(Unwrap(p), expected))
+        {
+            wrapped ??= Wrap(value);
+            var witness = Interlocked.CompareExchange(ref _slot, wrapped, p);
+            if (ReferenceEquals(witness, p))
+            {
+                return true;
+            }
+
+            p = witness;
+        }
+
+        return false;
+    }
+
+    /// <summary>The loop of Go's <c>CompareAndDelete</c>: live→null when the value equals <paramref name="expected"/>.</summary>
+    internal bool TryCompareAndDelete(TValue expected, IEqualityComparer<TValue> comparer)
+    {
+        var p = Volatile.Read(ref _slot);
+        while (p is not null && !ReferenceEquals(p, Sentinels.Expunged) && comparer.Equals(Unwrap(p), expected))
+        {
+            var witness = Interlocked.CompareExchange(ref _slot, null, p);
+            if (ReferenceEquals(witness, p))
+            {
+                return true;
+            }
+
+            p = witness;
+        }
+
+        return false;
+    }
+}

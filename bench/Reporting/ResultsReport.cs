@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Reports;
+using GoSync.Benchmarks.Maps;
+using GoSync.Benchmarks.Suite;
+
+namespace GoSync.Benchmarks.Reporting;
+
+/// <summary>
+/// Writes the suite's own results next to BenchmarkDotNet's: <c>gosync-results.csv</c> (one row per case, what the
+/// plot script reads) and <c>gosync-summary.md</c> (the tables for docs/benchmarks.md, ratios to ConcurrentDictionary
+/// from the same run).
+/// </summary>
+internal static class ResultsReport
+{
+    private const MapKind Baseline = MapKind.ConcurrentDictionary;
+
+    /// <summary>Writes both files and returns the summary's path.</summary>
+    public static string Write(Summary summary, SuiteOptions options, TimeSpan elapsed, string loadAtStart)
+    {
+        // In Go's workload order, then by worker count and map, whatever order BenchmarkDotNet ran the cases in.
+        var results = summary.Reports.Select(CaseResult.From).OfType<CaseResult>()
+            .OrderBy(r => options.Workloads.ToList().IndexOf(r.Workload))
+            .ThenBy(r => r.Workers)
+            .ThenBy(r => r.Map)
+            .ToList();
+        var failed = summary.Reports.Where(r => CaseResult.From(r) is null).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
+        var directory = Path.Combine(summary.ResultsDirectoryPath);
+        Directory.CreateDirectory(directory);
+
+        var csvPath = Path.Combine(directory, "gosync-results.csv");
+        File.WriteAllLines(csvPath, results.Select(r => r.ToCsv()).Prepend(CaseResult.CsvHeader));
+
+        var markdown = new StringBuilder();
+        WriteHeader(markdown, summary, options, elapsed, failed, loadAtStart);
+        WriteSyncMapVersusBaseline(markdown, results, options);
+        WriteAllMaps(markdown, results, options);
+        var markdownPath = Path.Combine(directory, "gosync-summary.md");
+        File.WriteAllText(markdownPath, markdown.ToString());
+        return markdownPath;
+    }
+
+    private static void WriteHeader(
+        StringBuilder md, Summary summary, SuiteOptions options, TimeSpan elapsed, List<string> failed, string loadAtStart)
+    {
+        md.AppendLine("## Run").AppendLine();
+        md.AppendLine("```");
+        foreach (var line in summary.HostEnvironmentInfo.ToFormattedString())
+        {
+            md.AppendLine(line);
+        }
+
+        md.AppendLine("```").AppendLine();
+        md.AppendLine(Invariant($"- Arguments: `{string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`"));
+        md.AppendLine(Invariant($"- Job: {(options.ShortJob ? "short" : "full")}; workers: {string.Join(", ", options.Workers)}; duration: {elapsed:hh\\:mm\\:ss}"));
+        md.AppendLine(Invariant($"- Started (UTC): {DateTime.UtcNow - elapsed:yyyy-MM-dd HH:mm}; {Environment.ProcessorCount} cores"));
+        md.AppendLine(Invariant($"- Load average (1, 5, 15 min) at the start: {loadAtStart}; at the end: {MachineLoad.Read()}"));
+        if (failed.Count > 0)
+        {
+            md.AppendLine(Invariant($"- Failed cases: {string.Join("; ", failed)}"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void WriteSyncMapVersusBaseline(StringBuilder md, List<CaseResult> results, SuiteOptions options)
+    {
+        md.AppendLine("## SyncMap against ConcurrentDictionary").AppendLine();
+        md.AppendLine("Median ns/op; ratio = SyncMap / ConcurrentDictionary (below 1: SyncMap is faster); bytes allocated per operation.").AppendLine();
+        md.AppendLine("| Workload | Workers | SyncMap ns/op | ConcurrentDictionary ns/op | Ratio | SyncMap B/op | ConcurrentDictionary B/op |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var workload in options.Workloads)
+        {
+            foreach (var workers in options.Workers)
+            {
+                var sync = Find(results, workload, MapKind.SyncMap, workers);
+                var baseline = Find(results, workload, Baseline, workers);
+                if (sync is null && baseline is null)
+                {
+                    continue;
+                }
+
+                md.AppendLine(Invariant(
+                    $"| {workload} | {workers} | {Ns(sync)} | {Ns(baseline)} | {Ratio(sync, baseline)} | {Bytes(sync)} | {Bytes(baseline)} |"));
+            }
+        }
+
+        md.AppendLine();
+    }
+
+    private static void WriteAllMaps(StringBuilder md, List<CaseResult> results, SuiteOptions options)
+    {
+        foreach (var workers in options.Workers)
+        {
+            md.AppendLine(Invariant($"## All maps, {workers} worker{(workers == 1 ? "" : "s")}")).AppendLine();
+            md.AppendLine("Median ns/op (ratio to ConcurrentDictionary) · bytes/op. A blank cell is a case not run (Go skips the copy-on-write map where it is quadratic).").AppendLine();
+            md.Append("| Workload |");
+            foreach (var map in options.Maps)
+            {
+                md.Append(Invariant($" {map} |"));
+            }
+
+            md.AppendLine().Append("|---|");
+            foreach (var _ in options.Maps)
+            {
+                md.Append("---:|");
+            }
+
+            md.AppendLine();
+            foreach (var workload in options.Workloads)
+            {
+                var baseline = Find(results, workload, Baseline, workers);
+                md.Append(Invariant($"| {workload} |"));
+                foreach (var map in options.Maps)
+                {
+                    var result = Find(results, workload, map, workers);
+                    md.Append(result is null ? " |" : Invariant($" {Ns(result)} ({Ratio(result, baseline)}) · {Bytes(result)} |"));
+                }
+
+                md.AppendLine();
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    private static CaseResult? Find(List<CaseResult> results, string workload, MapKind map, int workers) =>
+        results.FirstOrDefault(r => r.Workload == workload && r.Map == map && r.Workers == workers);
+
+    private static string Ns(CaseResult? r) => r is null ? "" : Significant(r.MedianNs);
+
+    private static string Ratio(CaseResult? r, CaseResult? baseline) =>
+        r is null || baseline is null || baseline.MedianNs <= 0 ? "" : Invariant($"{r.MedianNs / baseline.MedianNs:0.00}×");
+
+    private static string Bytes(CaseResult? r) => r?.BytesPerOp switch
+    {
+        null => "",
+        < 0.005 => "0 B",
+        var b => Invariant($"{b:0.##} B"),
+    };
+
+    /// <summary>Three significant digits: 2.34, 23.4, 234, 2345.</summary>
+    private static string Significant(double ns) => ns switch
+    {
+        < 10 => ns.ToString("0.00", CultureInfo.InvariantCulture),
+        < 100 => ns.ToString("0.0", CultureInfo.InvariantCulture),
+        _ => ns.ToString("0", CultureInfo.InvariantCulture),
+    };
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

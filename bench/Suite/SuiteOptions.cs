@@ -1,0 +1,128 @@
+using GoSync.Benchmarks.Maps;
+using GoSync.Benchmarks.Workloads;
+
+namespace GoSync.Benchmarks.Suite;
+
+/// <summary>What one run of the suite measures, from the command line.</summary>
+internal sealed record SuiteOptions
+{
+    /// <summary>The workloads of short mode: the read-mostly ones, one of each write kind, and the adversarial one.</summary>
+    public static readonly IReadOnlyList<string> ShortWorkloads =
+    [
+        nameof(LoadMostlyHits), nameof(LoadMostlyMisses), nameof(GoSync.Benchmarks.Workloads.Range), nameof(LoadOrStoreBalanced),
+        nameof(SwapMostlyHits), nameof(CompareAndSwapMostlyHits), nameof(AdversarialAlloc),
+    ];
+
+    public const string Usage =
+        """
+        GoSync benchmarks: Go's sync.Map benchmarks over SyncMap and the maps a .NET user would otherwise pick.
+
+        dotnet run -c Release --project bench -- [options]
+
+          --short              the short mode: a few workloads, a short job (minutes on 2 cores)
+          --workers 1,2,4      worker counts (default: 1, 2 and the number of cores, without repeats)
+          --workloads A,B      workloads by Go's name without "Benchmark" (default: all 24, or the short set)
+          --maps A,B           maps (default: all): SyncMap, ConcurrentDictionary, NonBlocking,
+                               RwLockDictionary, LockDictionary, CopyOnWrite; and, only when named,
+                               the prototypes SyncMapInlined and SyncMapOpenAddressing
+          --job short|full     the measurement job alone (default: short with --short, else full)
+          --artifacts DIR      where BenchmarkDotNet and the suite write results (default: BenchmarkDotNet.Artifacts)
+          --check-allocations  only check that allocations on worker threads are counted, and exit
+          --list               print the selected cases and exit
+          --help               print this and exit
+        """;
+
+    public bool ShortJob { get; init; }
+
+    public IReadOnlyList<string> Workloads { get; init; } = WorkloadCatalog.All.Select(w => w.Name).ToArray();
+
+    /// <summary>The six compared maps; the prototypes run only when named.</summary>
+    public IReadOnlyList<MapKind> Maps { get; init; } =
+        Enum.GetValues<MapKind>().Where(m => m < MapKind.SyncMapInlined).ToArray();
+
+    public IReadOnlyList<int> Workers { get; init; } = DefaultWorkers();
+
+    public string ArtifactsPath { get; init; } = "BenchmarkDotNet.Artifacts";
+
+    public bool CheckAllocations { get; init; }
+
+    public bool ListOnly { get; init; }
+
+    public bool HelpOnly { get; init; }
+
+    /// <summary>1, 2 and all cores, as the issue asks (on 2 cores: 1 and 2).</summary>
+    public static IReadOnlyList<int> DefaultWorkers() =>
+        new[] { 1, 2, Environment.ProcessorCount }.Distinct().Order().ToArray();
+
+    /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the reason when it is wrong.</summary>
+    public static SuiteOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SuiteOptions();
+        bool? shortJob = null;
+        var shortMode = false;
+        IReadOnlyList<string>? workloads = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--short":
+                    shortMode = true;
+                    break;
+                case "--workers":
+                    options = options with { Workers = ParseWorkers(Value()) };
+                    break;
+                case "--workloads":
+                    workloads = Split(Value()).Select(n => WorkloadCatalog.Get(n).Name).Distinct().ToArray();
+                    break;
+                case "--maps":
+                    options = options with { Maps = Split(Value()).Select(ParseMap).Distinct().ToArray() };
+                    break;
+                case "--job":
+                    shortJob = Value() switch
+                    {
+                        "short" => true,
+                        "full" => false,
+                        var other => throw new ArgumentException($"--job is short or full, not '{other}'"),
+                    };
+                    break;
+                case "--artifacts":
+                    options = options with { ArtifactsPath = Value() };
+                    break;
+                case "--check-allocations":
+                    options = options with { CheckAllocations = true };
+                    break;
+                case "--list":
+                    options = options with { ListOnly = true };
+                    break;
+                case "--help" or "-h":
+                    options = options with { HelpOnly = true };
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option '{args[i]}'");
+            }
+        }
+
+        return options with
+        {
+            ShortJob = shortJob ?? shortMode,
+            Workloads = workloads ?? (shortMode ? ShortWorkloads : options.Workloads),
+        };
+    }
+
+    private static string[] Split(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int[] ParseWorkers(string list)
+    {
+        var counts = Split(list).Select(s => int.TryParse(s, out var n) && n >= 1 && n <= 1024
+            ? n
+            : throw new ArgumentException($"a worker count is a number from 1 to 1024, not '{s}'")).ToArray();
+        return counts.Length > 0 ? counts.Distinct().Order().ToArray() : throw new ArgumentException("--workers is empty");
+    }
+
+    private static MapKind ParseMap(string name) =>
+        Enum.TryParse<MapKind>(name, ignoreCase: true, out var map) && Enum.IsDefined(map)
+            ? map
+            : throw new ArgumentException($"unknown map '{name}'; known: {string.Join(", ", Enum.GetNames<MapKind>())}");
+}

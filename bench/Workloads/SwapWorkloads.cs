@@ -1,0 +1,56 @@
+using GoSync.Benchmarks.Maps;
+
+namespace GoSync.Benchmarks.Workloads;
+
+/// <summary>Go's BenchmarkSwapCollision: every worker swaps the one key.</summary>
+internal sealed class SwapCollision : Workload
+{
+    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, Values.Of(0), out _);
+
+    public override void Run<TMap>(TMap map, WorkerState worker, int operations)
+    {
+        for (var n = 0; n < operations; n++)
+        {
+            map.Swap(0, Values.Of(0), out _);
+        }
+
+        worker.I += operations;
+    }
+}
+
+/// <summary>
+/// Go's BenchmarkSwapMostlyHits and BenchmarkSwapMostlyMisses: swaps over 1024 keys; a key that is not stored is
+/// swapped in (a new key) and deleted at once.
+/// </summary>
+internal abstract class SwapMix(int hits) : Workload
+{
+    private const int KeySpan = 1024;
+
+    public override void Setup<TMap>(TMap map) => StoreHitsAndPrime(map, hits);
+
+    public override void Run<TMap>(TMap map, WorkerState worker, int operations)
+    {
+        var i = worker.I;
+        for (var end = i + operations; i < end; i++)
+        {
+            var v = i % KeySpan;
+            if (v < hits)
+            {
+                map.Swap(v, Values.Of(v), out _);
+            }
+            else
+            {
+                map.Swap(i, Values.Of(i), out _);
+                map.Delete(i);
+            }
+        }
+
+        worker.I = i;
+    }
+}
+
+/// <summary>1023 of every 1024 swaps replace a stored key's value.</summary>
+internal sealed class SwapMostlyHits() : SwapMix(hits: 1023);
+
+/// <summary>1023 of every 1024 swaps add a new key, which is deleted at once.</summary>
+internal sealed class SwapMostlyMisses() : SwapMix(hits: 1);
