@@ -24,6 +24,7 @@ internal sealed class Entry<TValue>(object live)
     internal static object Wrap(TValue value) => (object?)value ?? Sentinels.NullValue;
 
     /// <summary>The value a live slot holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TValue Unwrap(object live)
     {
         if (ReferenceEquals(live, Sentinels.NullValue))
@@ -38,6 +39,7 @@ internal sealed class Entry<TValue>(object live)
     internal object? Peek() => Volatile.Read(ref _slot);
 
     /// <summary>Go <c>entry.load</c>: the value, when the entry is live.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryLoad([MaybeNullWhen(false)] out TValue value)
     {
         var p = Volatile.Read(ref _slot);

@@ -40,7 +40,7 @@ public sealed partial class SyncMap<TKey, TValue>
             {
                 var slot = e.Peek();
                 var expunged = ReferenceEquals(slot, Sentinels.Expunged);
-                var inDirty = dirty is not null && dirty.TryGetValue(key, out var d) && ReferenceEquals(d, e);
+                var inDirty = dirty is not null && ReferenceEquals(dirty.Find(key), e);
                 if (expunged && (dirty is null || dirty.ContainsKey(key)))
                 {
                     violations.Add($"expunged entry for key {key} but dirty is {(dirty is null ? "null" : "holding the key")}");
@@ -79,7 +79,7 @@ public sealed partial class SyncMap<TKey, TValue>
         {
             var read = LoadReadOnly();
             int deleted = 0, expunged = 0;
-            foreach (var e in read.Entries.Values)
+            foreach (var (_, e) in read.Entries)
             {
                 var slot = e.Peek();
                 deleted += slot is null ? 1 : 0;
@@ -91,7 +91,7 @@ public sealed partial class SyncMap<TKey, TValue>
             {
                 foreach (var (key, e) in _dirty)
                 {
-                    if (!read.Entries.TryGetValue(key, out var r) || !ReferenceEquals(r, e))
+                    if (!ReferenceEquals(read.Entries.Find(key), e))
                     {
                         reachable++;
                     }
@@ -103,7 +103,7 @@ public sealed partial class SyncMap<TKey, TValue>
     }
 
     private void CheckStructureLocked(
-        ReadOnlyMap<TKey, TValue> read, Dictionary<TKey, Entry<TValue>>? dirty, List<string> violations)
+        ReadOnlyMap<TKey, TValue> read, EntryTable<TKey, TValue>? dirty, List<string> violations)
     {
         if (dirty is not null && ReferenceEquals(dirty, read.Entries))
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoSync;
 
 public sealed partial class SyncMap<TKey, TValue>
@@ -7,30 +9,28 @@ public sealed partial class SyncMap<TKey, TValue>
     /// under it, counting a miss. Null when the key is in neither. With <paramref name="removeFromDirty"/>, a key found
     /// only in <c>dirty</c> is also removed from it, so a deleted key stays reachable from nowhere (Go issue 40999).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Entry<TValue>? Find(TKey key, bool removeFromDirty)
     {
         ThrowIfNull(key);
         var read = LoadReadOnly();
-        if (read.Entries.TryGetValue(key, out var e) || !read.Amended)
-        {
-            return e;
-        }
+        var e = read.Find(key);
+        return e is not null || !read.Amended ? e : FindLocked(key, removeFromDirty);
+    }
 
+    /// <summary>The slow path of <see cref="Find"/>, out of line so that the lock-free path can be inlined.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Entry<TValue>? FindLocked(TKey key, bool removeFromDirty)
+    {
+        Entry<TValue>? e;
         lock (_mu)
         {
             // Re-check: dirty may have been promoted while this thread waited for the lock.
-            read = LoadReadOnly();
-            if (!read.Entries.TryGetValue(key, out e) && read.Amended)
+            var read = LoadReadOnly();
+            e = read.Find(key);
+            if (e is null && read.Amended)
             {
-                if (removeFromDirty)
-                {
-                    _dirty!.Remove(key, out e);
-                }
-                else
-                {
-                    _dirty!.TryGetValue(key, out e);
-                }
-
+                e = removeFromDirty ? _dirty!.Remove(key) : _dirty!.Find(key);
                 MissLocked();
             }
         }
@@ -47,7 +47,7 @@ public sealed partial class SyncMap<TKey, TValue>
             Publish(new ReadOnlyMap<TKey, TValue>(read.Entries, amended: true));
         }
 
-        _dirty![key] = new Entry<TValue>(wrapped);
+        _dirty!.Set(key, new Entry<TValue>(wrapped));
     }
 
     /// <summary>Go <c>missLocked</c>: once the slow path has cost as much as copying would, promote <c>dirty</c>.</summary>
@@ -59,7 +59,7 @@ public sealed partial class SyncMap<TKey, TValue>
             return;
         }
 
-        Publish(new ReadOnlyMap<TKey, TValue>(_dirty, amended: false));
+        Publish(new ReadOnlyMap<TKey, TValue>(_dirty.Freeze(), amended: false));
         _dirty = null;
         _misses = 0;
     }
@@ -76,12 +76,12 @@ public sealed partial class SyncMap<TKey, TValue>
         }
 
         var read = LoadReadOnly();
-        var dirty = new Dictionary<TKey, Entry<TValue>>(read.Entries.Count, _keyComparer);
+        var dirty = new EntryTable<TKey, TValue>(read.Entries.Count, _keyComparer);
         foreach (var (key, e) in read.Entries)
         {
             if (!e.TryExpungeLocked())
             {
-                dirty[key] = e;
+                dirty.Set(key, e);
             }
         }
 
@@ -102,7 +102,7 @@ public sealed partial class SyncMap<TKey, TValue>
             read = LoadReadOnly();
             if (read.Amended)
             {
-                read = new ReadOnlyMap<TKey, TValue>(_dirty!, amended: false);
+                read = new ReadOnlyMap<TKey, TValue>(_dirty!.Freeze(), amended: false);
                 Publish(read);
                 _dirty = null;
                 _misses = 0;

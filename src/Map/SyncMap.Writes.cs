@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoSync;
 
 public sealed partial class SyncMap<TKey, TValue>
@@ -14,38 +16,10 @@ public sealed partial class SyncMap<TKey, TValue>
     public TValue LoadOrStore(TKey key, TValue value, out bool loaded)
     {
         ThrowIfNull(key);
-        var read = LoadReadOnly();
-        if (read.Entries.TryGetValue(key, out var e) && e.TryLoadOrStore(value, out var actual, out loaded))
-        {
-            return actual;
-        }
-
-        lock (_mu)
-        {
-            read = LoadReadOnly();
-            if (read.Entries.TryGetValue(key, out e))
-            {
-                if (e.UnexpungeLocked())
-                {
-                    _dirty![key] = e;
-                }
-
-                e.TryLoadOrStore(value, out actual, out loaded);
-            }
-            else if (_dirty is not null && _dirty.TryGetValue(key, out e))
-            {
-                e.TryLoadOrStore(value, out actual, out loaded);
-                MissLocked();
-            }
-            else
-            {
-                AddToDirtyLocked(read, key, Entry<TValue>.Wrap(value));
-                actual = value;
-                loaded = false;
-            }
-        }
-
-        return actual;
+        var e = LoadReadOnly().Find(key);
+        return e is not null && e.TryLoadOrStore(value, out var actual, out loaded)
+            ? actual
+            : LoadOrStoreLocked(key, value, out loaded);
     }
 
     /// <summary>
@@ -61,25 +35,70 @@ public sealed partial class SyncMap<TKey, TValue>
     {
         ThrowIfNull(key);
         var read = LoadReadOnly();
-        if (read.Entries.TryGetValue(key, out var e))
+        var e = read.Find(key);
+        if (e is not null)
         {
             return e.TryCompareAndSwap(expected, value, _valueComparer);
         }
 
-        if (!read.Amended)
-        {
-            return false;
-        }
+        return read.Amended && CompareAndSwapLocked(key, expected, value);
+    }
 
+    /// <summary>Go <c>Swap</c> on a wrapped value: returns the previous wrapped value, or null when there was none.</summary>
+    private object? SwapWrapped(TKey key, object wrapped)
+    {
+        ThrowIfNull(key);
+        var e = LoadReadOnly().Find(key);
+        return e is not null && e.TrySwap(wrapped, out var previous) ? previous : SwapWrappedLocked(key, wrapped);
+    }
+
+    // The slow paths below take the lock; kept out of line so that the lock-free paths above can be inlined.
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TValue LoadOrStoreLocked(TKey key, TValue value, out bool loaded)
+    {
+        TValue actual;
         lock (_mu)
         {
-            read = LoadReadOnly();
-            if (read.Entries.TryGetValue(key, out e))
+            var read = LoadReadOnly();
+            var e = read.Find(key);
+            if (e is not null)
+            {
+                if (e.UnexpungeLocked())
+                {
+                    _dirty!.Set(key, e);
+                }
+
+                e.TryLoadOrStore(value, out actual, out loaded);
+            }
+            else if ((e = _dirty?.Find(key)) is not null)
+            {
+                e.TryLoadOrStore(value, out actual, out loaded);
+                MissLocked();
+            }
+            else
+            {
+                AddToDirtyLocked(read, key, Entry<TValue>.Wrap(value));
+                actual = value;
+                loaded = false;
+            }
+        }
+
+        return actual;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool CompareAndSwapLocked(TKey key, TValue expected, TValue value)
+    {
+        lock (_mu)
+        {
+            var e = LoadReadOnly().Find(key);
+            if (e is not null)
             {
                 return e.TryCompareAndSwap(expected, value, _valueComparer);
             }
 
-            if (_dirty is not null && _dirty.TryGetValue(key, out e))
+            if ((e = _dirty?.Find(key)) is not null)
             {
                 var swapped = e.TryCompareAndSwap(expected, value, _valueComparer);
                 MissLocked();
@@ -90,31 +109,25 @@ public sealed partial class SyncMap<TKey, TValue>
         }
     }
 
-    /// <summary>Go <c>Swap</c> on a wrapped value: returns the previous wrapped value, or null when there was none.</summary>
-    private object? SwapWrapped(TKey key, object wrapped)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private object? SwapWrappedLocked(TKey key, object wrapped)
     {
-        ThrowIfNull(key);
-        var read = LoadReadOnly();
-        if (read.Entries.TryGetValue(key, out var e) && e.TrySwap(wrapped, out var previous))
-        {
-            return previous;
-        }
-
         lock (_mu)
         {
-            read = LoadReadOnly();
-            if (read.Entries.TryGetValue(key, out e))
+            var read = LoadReadOnly();
+            var e = read.Find(key);
+            if (e is not null)
             {
                 if (e.UnexpungeLocked())
                 {
                     // The entry was left out of dirty while expunged: put it back before it becomes live.
-                    _dirty![key] = e;
+                    _dirty!.Set(key, e);
                 }
 
                 return e.SwapLocked(wrapped);
             }
 
-            if (_dirty is not null && _dirty.TryGetValue(key, out e))
+            if ((e = _dirty?.Find(key)) is not null)
             {
                 return e.SwapLocked(wrapped);
             }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 
 namespace GoSync;
@@ -36,7 +37,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     private readonly ReadOnlyMap<TKey, TValue> _emptyRead;
 
     private ReadOnlyMap<TKey, TValue> _read;
-    private Dictionary<TKey, Entry<TValue>>? _dirty; // guarded by _mu
+    private EntryTable<TKey, TValue>? _dirty; // guarded by _mu
     private int _misses; // guarded by _mu
 
     /// <summary>Creates an empty map that compares keys and values with their default equality comparers.</summary>
@@ -55,7 +56,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     {
         _keyComparer = keyComparer;
         _valueComparer = valueComparer ?? EqualityComparer<TValue>.Default;
-        _emptyRead = new ReadOnlyMap<TKey, TValue>(new Dictionary<TKey, Entry<TValue>>(_keyComparer), amended: false);
+        _emptyRead = new ReadOnlyMap<TKey, TValue>(new EntryTable<TKey, TValue>(0, _keyComparer).Freeze(), amended: false);
         _read = _emptyRead;
     }
 
@@ -64,6 +65,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     /// <param name="value">The value, or default when the key is absent.</param>
     /// <returns>True when the key is present.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLoad(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
         var e = Find(key, removeFromDirty: false);

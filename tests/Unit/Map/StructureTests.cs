@@ -153,7 +153,7 @@ public class StructureTests
         _map.Store("a", 1);
         _map.Range((_, _) => true);
         var read = GetField(_map, "_read")!;
-        var entries = read.GetType().GetProperty("Entries", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(read);
+        var entries = read.GetType().GetField("Entries", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(read);
         SetField(_map, "_dirty", entries);
         _map.FindInvariantViolations().Should().Contain(v => v.Contains("share one dictionary"));
     }
@@ -164,9 +164,21 @@ public class StructureTests
         _map.Store("a", 1);
         _map.Range((_, _) => true);
         _map.Store("b", 2); // dirty = {a, b}
-        var dirty = (System.Collections.IDictionary)GetField(_map, "_dirty")!;
+        var dirty = (EntryTable<string, int>)GetField(_map, "_dirty")!;
         dirty.Remove("a");
         _map.FindInvariantViolations().Should().Contain(v => v.Contains("live entry for key a"));
+    }
+
+    [Fact]
+    public void A_promoted_read_table_refuses_writes()
+    {
+        _map.Store("a", 1);
+        _map.Range((_, _) => true); // dirty becomes read
+        var read = GetField(_map, "_read")!;
+        var entries = (EntryTable<string, int>)read.GetType().GetField("Entries", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(read)!;
+        entries.IsFrozen.Should().BeTrue();
+        var write = () => entries.Remove("a");
+        write.Should().Throw<InvalidOperationException>().WithMessage("*published read table*");
     }
 
     [Fact]

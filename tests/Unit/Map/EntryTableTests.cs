@@ -1,0 +1,85 @@
+using CsCheck;
+
+namespace GoSync.Tests.Map;
+
+/// <summary>
+/// The open-addressing table behind read and dirty behaves as a dictionary: random sets, removes and lookups agree with
+/// <see cref="Dictionary{TKey, TValue}"/>, also when every key collides, and a frozen table refuses writes.
+/// </summary>
+public class EntryTableTests
+{
+    private enum Op { Set, Remove, Find }
+
+    /// <summary>Hashes keys into few values, so probe runs are long and removals must shift them back correctly.</summary>
+    private sealed class FewHashes(int distinct) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => x == y;
+
+        public int GetHashCode(int obj) => (obj % distinct) << 20; // differs only above the low bits
+    }
+
+    private static readonly Gen<(Op Op, int Key)[]> Steps =
+        Gen.Select(Gen.Enum<Op>(), Gen.Int[0, 40]).Array[0, 300];
+
+    [Theory]
+    [InlineData(0)] // the default comparer
+    [InlineData(1)] // every key collides
+    [InlineData(3)]
+    public void Random_sets_removes_and_lookups_agree_with_a_dictionary(int distinctHashes)
+    {
+        IEqualityComparer<int>? comparer = distinctHashes == 0 ? null : new FewHashes(distinctHashes);
+        Steps.Sample(steps =>
+        {
+            var table = new EntryTable<int, int>(0, comparer);
+            var reference = new Dictionary<int, Entry<int>>();
+            foreach (var (op, key) in steps)
+            {
+                switch (op)
+                {
+                    case Op.Set:
+                        var entry = new Entry<int>(Entry<int>.Wrap(key));
+                        table.Set(key, entry);
+                        reference[key] = entry;
+                        break;
+                    case Op.Remove:
+                        table.Remove(key).Should().BeSameAs(reference.GetValueOrDefault(key));
+                        reference.Remove(key);
+                        break;
+                    default:
+                        table.Find(key).Should().BeSameAs(reference.GetValueOrDefault(key));
+                        break;
+                }
+
+                table.Count.Should().Be(reference.Count);
+            }
+
+            var listed = new Dictionary<int, Entry<int>>();
+            foreach (var (key, entry) in table)
+            {
+                listed.Add(key, entry); // throws on a key listed twice
+            }
+
+            listed.Should().BeEquivalentTo(reference);
+            foreach (var key in Enumerable.Range(0, 41))
+            {
+                table.Find(key).Should().BeSameAs(reference.GetValueOrDefault(key));
+            }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_frozen_table_refuses_every_write_but_still_answers_lookups()
+    {
+        var table = new EntryTable<string, int>(0, null);
+        var entry = new Entry<int>(Entry<int>.Wrap(1));
+        table.Set("a", entry);
+        table.Freeze();
+
+        var set = () => table.Set("b", entry);
+        var remove = () => table.Remove("a");
+        set.Should().Throw<InvalidOperationException>();
+        remove.Should().Throw<InvalidOperationException>();
+        table.Find("a").Should().BeSameAs(entry);
+        table.Count.Should().Be(1);
+    }
+}
