@@ -5,7 +5,7 @@ namespace GoSync;
 
 /// <summary>
 /// The key → entry table of <c>read</c> and of <c>dirty</c> (Go's <c>map[any]*entry</c>): open addressing with linear
-/// probing over a power-of-two array of buckets that hold the key, its hash and the entry side by side, at most half
+/// probing over a power-of-two array of buckets that hold the key and the entry side by side, at most half
 /// full, with backward-shift deletion (no tombstones).
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ namespace GoSync;
 internal sealed class EntryTable<TKey, TValue>
     where TKey : notnull
 {
-    private const int MinimumLength = 8;
+    private const int MinimumLength = 32;
 
     // Null for a value-type key with the default comparer: EqualityComparer<TKey>.Default is then devirtualised.
     private readonly IEqualityComparer<TKey>? _comparer;
@@ -82,7 +82,7 @@ internal sealed class EntryTable<TKey, TValue>
         for (var i = Home(hash, mask); ; i = (i + 1) & mask)
         {
             ref var bucket = ref Unsafe.Add(ref first, i); // i <= mask < buckets.Length
-            if (bucket.Entry is null || (bucket.Hash == hash && EqualityComparer<TKey>.Default.Equals(bucket.Key, key)))
+            if (bucket.Entry is null || EqualityComparer<TKey>.Default.Equals(bucket.Key, key))
             {
                 return bucket.Entry;
             }
@@ -97,7 +97,7 @@ internal sealed class EntryTable<TKey, TValue>
         for (var i = Home(hash, mask); ; i = (i + 1) & mask)
         {
             ref var bucket = ref buckets[i];
-            if (bucket.Entry is null || (bucket.Hash == hash && comparer.Equals(bucket.Key, key)))
+            if (bucket.Entry is null || comparer.Equals(bucket.Key, key))
             {
                 return bucket.Entry;
             }
@@ -125,7 +125,7 @@ internal sealed class EntryTable<TKey, TValue>
             _count++;
         }
 
-        _buckets[i] = new Bucket(key, hash, entry);
+        _buckets[i] = new Bucket(key, entry);
     }
 
     /// <summary>Removes <paramref name="key"/>, returning its entry; null when the key was absent.</summary>
@@ -146,7 +146,7 @@ internal sealed class EntryTable<TKey, TValue>
         // (hole, j], where a lookup starting at its home would still reach it without crossing the hole.
         for (var j = (hole + 1) & mask; buckets[j].Entry is not null; j = (j + 1) & mask)
         {
-            var home = Home(buckets[j].Hash, mask);
+            var home = Home(Hash(buckets[j].Key), mask);
             var reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (!reachable)
             {
@@ -194,7 +194,7 @@ internal sealed class EntryTable<TKey, TValue>
     {
         var mask = _buckets.Length - 1;
         var i = Home(hash, mask);
-        while (_buckets[i].Entry is not null && !(_buckets[i].Hash == hash && KeysEqual(_buckets[i].Key, key)))
+        while (_buckets[i].Entry is not null && !KeysEqual(_buckets[i].Key, key))
         {
             i = (i + 1) & mask;
         }
@@ -211,7 +211,7 @@ internal sealed class EntryTable<TKey, TValue>
         {
             if (bucket.Entry is not null)
             {
-                var i = Home(bucket.Hash, mask);
+                var i = Home(Hash(bucket.Key), mask);
                 while (_buckets[i].Entry is not null)
                 {
                     i = (i + 1) & mask;
@@ -231,10 +231,11 @@ internal sealed class EntryTable<TKey, TValue>
     }
 
     /// <summary>One bucket: empty when <see cref="Entry"/> is null.</summary>
-    internal readonly struct Bucket(TKey key, int hash, Entry<TValue> entry)
+    /// <remarks>No hash is kept: at most half full, a probe rarely meets another key, and 16-byte buckets (for a
+    /// <see cref="long"/> key) keep more of the table in cache than 24-byte ones.</remarks>
+    internal readonly struct Bucket(TKey key, Entry<TValue> entry)
     {
         public readonly TKey Key = key;
-        public readonly int Hash = hash;
         public readonly Entry<TValue>? Entry = entry;
     }
 

@@ -9,13 +9,8 @@ namespace GoSync;
 internal static class Sentinels
 {
     /// <summary>The slot of an entry that is deleted and left out of <c>dirty</c>.</summary>
-    internal static readonly object Expunged = new Marker("expunged");
+    internal static readonly object Expunged = new();
 
     /// <summary>Stands for a stored <c>null</c> value, so that a <c>null</c> slot can mean "deleted".</summary>
-    internal static readonly object NullValue = new Marker("null value");
-
-    private sealed class Marker(string name)
-    {
-        public override string ToString() => name;
-    }
+    internal static readonly object NullValue = new();
 }
