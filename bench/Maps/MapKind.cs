@@ -20,16 +20,4 @@ public enum MapKind
 
     /// <summary>A copy-on-write <see cref="Dictionary{TKey, TValue}"/> (Go's DeepCopyMap).</summary>
     CopyOnWrite,
-
-    /// <summary>
-    /// Not run unless named: SyncMap with its lock-free paths split from the locked ones so that the JIT inlines them
-    /// (bench/Prototypes/InlinedFastPathSyncMap), the evidence for a proposed change to src/Map.
-    /// </summary>
-    SyncMapInlined,
-
-    /// <summary>
-    /// Not run unless named: SyncMap with open-addressed tables of keyed entries for read and dirty, and the inlined
-    /// paths (bench/Prototypes/FastReadSyncMap): measured, and not proposed (see docs/benchmarks.md).
-    /// </summary>
-    SyncMapOpenAddressing,
 }

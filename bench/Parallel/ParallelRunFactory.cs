@@ -14,8 +14,6 @@ internal static class ParallelRunFactory
         MapKind.RwLockDictionary => new ParallelRun<ReaderWriterLockDictionary>(workload, workers),
         MapKind.LockDictionary => new ParallelRun<LockDictionary>(workload, workers),
         MapKind.CopyOnWrite => new ParallelRun<CopyOnWriteDictionary>(workload, workers),
-        MapKind.SyncMapInlined => new ParallelRun<InlinedFastPathSyncMapAdapter>(workload, workers),
-        MapKind.SyncMapOpenAddressing => new ParallelRun<FastReadSyncMapAdapter>(workload, workers),
         _ => throw new ArgumentOutOfRangeException(nameof(map), map, null),
     };
 }

@@ -23,8 +23,7 @@ internal sealed record SuiteOptions
           --workers 1,2,4      worker counts (default: 1, 2 and the number of cores, without repeats)
           --workloads A,B      workloads by Go's name without "Benchmark" (default: all 24, or the short set)
           --maps A,B           maps (default: all): SyncMap, ConcurrentDictionary, NonBlocking,
-                               RwLockDictionary, LockDictionary, CopyOnWrite; and, only when named,
-                               the prototypes SyncMapInlined and SyncMapOpenAddressing
+                               RwLockDictionary, LockDictionary, CopyOnWrite
           --job short|full     the measurement job alone (default: short with --short, else full)
           --artifacts DIR      where BenchmarkDotNet and the suite write results (default: BenchmarkDotNet.Artifacts)
           --check-allocations  only check that allocations on worker threads are counted, and exit
@@ -36,9 +35,8 @@ internal sealed record SuiteOptions
 
     public IReadOnlyList<string> Workloads { get; init; } = WorkloadCatalog.All.Select(w => w.Name).ToArray();
 
-    /// <summary>The six compared maps; the prototypes run only when named.</summary>
-    public IReadOnlyList<MapKind> Maps { get; init; } =
-        Enum.GetValues<MapKind>().Where(m => m < MapKind.SyncMapInlined).ToArray();
+    /// <summary>The six compared maps.</summary>
+    public IReadOnlyList<MapKind> Maps { get; init; } = Enum.GetValues<MapKind>();
 
     public IReadOnlyList<int> Workers { get; init; } = DefaultWorkers();
 

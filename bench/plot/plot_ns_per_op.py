@@ -20,8 +20,6 @@ MAPS = [
     ("RwLockDictionary", "#CC79A7"),
     ("LockDictionary", "#E69F00"),
     ("CopyOnWrite", "#56B4E9"),
-    ("SyncMapInlined", "#000000"),
-    ("SyncMapOpenAddressing", "#999999"),
 ]
 
 # Go's file order (map_bench_test.go), so the plot reads like Go's output; unknown names go last.
