@@ -63,7 +63,11 @@ internal static class FixtureReplay
             var correct = Path.Combine(baseOutput, "GoSync.Systematic.Tests.dll");
             for (var run = 0; run <= times; run++)
             {
-                File.Delete(history);
+                if (File.Exists(history)) // File.Delete throws when the folder is missing, as on a first run
+                {
+                    File.Delete(history);
+                }
+
                 var outcome = CoyoteCli.Replay(repo, run == 0 ? correct : assembly, fixture.Harness, fixture.TracePath, Path.Combine(dir, "replay"), environment);
                 var recorded = File.Exists(history) ? File.ReadAllText(history) : "";
                 var failure = Normalize(outcome.BugReport).Split('\n')[0];

@@ -82,4 +82,38 @@ public class EntryTableTests
         table.Find("a").Should().BeSameAs(entry);
         table.Count.Should().Be(1);
     }
+
+    /// <summary>
+    /// Keys in the patterns programs use do not pile up into long probe runs: consecutive integers, strided ones, and
+    /// Go's benchmark keys of several workers (worker w counts from w × 2^40, so the <see cref="long"/> hashes of the
+    /// workers' keys overlap; with sixteen, 16 keys share each hash). Measured at 2^17 keys: longest probes of 1, 1, 6
+    /// and 15 buckets; homes taken from the hash's low bits passed the first and gave 1,022, 66,046 and 126,736 on
+    /// the others.
+    /// </summary>
+    [Theory]
+    [InlineData("consecutive")]
+    [InlineData("stride 1024")]
+    [InlineData("two workers")]
+    [InlineData("sixteen workers")]
+    public void Patterned_keys_do_not_form_long_probe_runs(string pattern)
+    {
+        const int keys = 1 << 17;
+        IEnumerable<long> Keys() => pattern switch
+        {
+            "consecutive" => Enumerable.Range(0, keys).Select(i => (long)i),
+            "stride 1024" => Enumerable.Range(0, keys).Select(i => i * 1024L),
+            "two workers" => Enumerable.Range(0, keys).Select(i => ((long)(i % 2) << 40) + i / 2),
+            _ => Enumerable.Range(0, keys).Select(i => ((long)(i % 16) << 40) + i / 16),
+        };
+
+        var table = new EntryTable<long, int>(0, null);
+        var entry = new Entry<int>(Entry<int>.Wrap(0));
+        foreach (var key in Keys())
+        {
+            table.Set(key, entry);
+        }
+
+        table.Count.Should().Be(keys);
+        table.LongestProbe().Should().BeLessThanOrEqualTo(64, "a lookup of a present key should walk a short run");
+    }
 }
