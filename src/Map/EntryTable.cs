@@ -32,6 +32,7 @@ internal sealed class EntryTable<TKey, TValue>
     private readonly IEqualityComparer<TKey>? _comparer;
     private Bucket[] _buckets;
     private int _count;
+    private int _keyHashes; // the XOR of the present keys' hashes: where enumeration starts
     private bool _frozen;
 
     /// <summary>Creates an empty table with room for <paramref name="capacity"/> keys before it grows.</summary>
@@ -124,6 +125,7 @@ internal sealed class EntryTable<TKey, TValue>
             }
 
             _count++;
+            _keyHashes ^= hash;
         }
 
         _buckets[i] = new Bucket(key, entry);
@@ -136,12 +138,15 @@ internal sealed class EntryTable<TKey, TValue>
         ThrowIfFrozen();
         var buckets = _buckets;
         var mask = buckets.Length - 1;
-        var hole = Slot(key, Hash(key));
+        var hash = Hash(key);
+        var hole = Slot(key, hash);
         var removed = buckets[hole].Entry;
         if (removed is null)
         {
             return null;
         }
+
+        _keyHashes ^= hash;
 
         // Backward shift: each later bucket of the run moves into the hole unless its home lies cyclically in
         // (hole, j], where a lookup starting at its home would still reach it without crossing the hole.
@@ -161,8 +166,18 @@ internal sealed class EntryTable<TKey, TValue>
         return removed;
     }
 
-    /// <summary>The keys and entries, in bucket order; allocates nothing.</summary>
-    public Enumerator GetEnumerator() => new(_buckets);
+    /// <summary>
+    /// The keys and entries, in bucket order from a starting bucket that depends on which keys are present;
+    /// allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// Why not from bucket 0: a program that deletes the first key Range visits and adds new keys (Go's
+    /// AdversarialDelete benchmark; an "evict any one key" cache) would delete keys from the front of the table while
+    /// new keys land anywhere, so the survivors pile up at its end into one long probe run (measured: 1,023 of 1,024
+    /// keys in one run, lookups of 173 ns instead of 6). Go randomises each map iteration's start; a start derived from the key set is
+    /// deterministic, so Coyote replays the same Range, and moves whenever a key is added or removed.
+    /// </remarks>
+    public Enumerator GetEnumerator() => new(_buckets, Home(_keyHashes, _buckets.Length - 1));
 
     /// <summary>
     /// The longest distance, in buckets, from a key's home to the bucket that holds it: what the slowest lookup of a
@@ -264,16 +279,18 @@ internal sealed class EntryTable<TKey, TValue>
     }
 
     /// <summary>Enumerates the occupied buckets as key-entry pairs.</summary>
-    internal struct Enumerator(Bucket[] buckets)
+    internal struct Enumerator(Bucket[] buckets, int start)
     {
-        private int _index = -1;
+        private int _step = -1;
+        private int _index;
 
         public readonly KeyValuePair<TKey, Entry<TValue>> Current => new(buckets[_index].Key, buckets[_index].Entry!);
 
         public bool MoveNext()
         {
-            while (++_index < buckets.Length)
+            while (++_step < buckets.Length)
             {
+                _index = (start + _step) & (buckets.Length - 1);
                 if (buckets[_index].Entry is not null)
                 {
                     return true;
