@@ -176,8 +176,9 @@ internal sealed class EntryTable<TKey, TValue>
     /// Why not from bucket 0: a program that deletes the first key Range visits and adds new keys (Go's
     /// AdversarialDelete benchmark; an "evict any one key" cache) would delete keys from the front of the table while
     /// new keys land anywhere, so the survivors pile up at its end into one long probe run (measured: 1,023 of 1,024
-    /// keys in one run, lookups of 173 ns instead of 6). Go randomises each map iteration's start; a start derived from the key set is
-    /// deterministic, so Coyote replays the same Range, and moves whenever a key is added or removed.
+    /// keys in one run, lookups of 173 ns instead of 6). Go randomises each map iteration's start; a start derived
+    /// from the key set is deterministic, so Coyote replays the same Range, and moves whenever a key is added or
+    /// removed.
     /// </remarks>
     public Enumerator GetEnumerator() => new(_buckets, Home(_keyHashes, _buckets.Length - 1));
 

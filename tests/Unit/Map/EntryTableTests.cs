@@ -103,7 +103,8 @@ public class EntryTableTests
             "consecutive" => Enumerable.Range(0, keys).Select(i => (long)i),
             "stride 1024" => Enumerable.Range(0, keys).Select(i => i * 1024L),
             "two workers" => Enumerable.Range(0, keys).Select(i => ((long)(i % 2) << 40) + i / 2),
-            _ => Enumerable.Range(0, keys).Select(i => ((long)(i % 16) << 40) + i / 16),
+            "sixteen workers" => Enumerable.Range(0, keys).Select(i => ((long)(i % 16) << 40) + i / 16),
+            _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, "no such key pattern"),
         };
 
         var table = new EntryTable<long, int>(0, null);
