@@ -38,6 +38,9 @@ internal sealed class Entry<TValue>(object live)
     /// <summary>The raw slot, for invariant checks.</summary>
     internal object? Peek() => Volatile.Read(ref _slot);
 
+    /// <summary>Whether the entry is expunged; under the map's lock the answer cannot change until the lock is released.</summary>
+    internal bool IsExpunged => ReferenceEquals(Volatile.Read(ref _slot), Sentinels.Expunged);
+
     /// <summary>Go <c>entry.load</c>: the value, when the entry is live.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryLoad([MaybeNullWhen(false)] out TValue value)
@@ -112,7 +115,7 @@ internal sealed class Entry<TValue>(object live)
     /// <summary>Go <c>entry.swapLocked</c>: the caller holds the lock and knows the entry is not expunged.</summary>
     internal object? SwapLocked(object wrapped) => Interlocked.Exchange(ref _slot, wrapped);
 
-    /// <summary>Go <c>entry.unexpungeLocked</c>: expunged→null; when true the caller must put the entry back into <c>dirty</c>.</summary>
+    /// <summary>Go <c>entry.unexpungeLocked</c>: expunged→null; the caller puts the entry back into <c>dirty</c>.</summary>
     internal bool UnexpungeLocked() =>
         ReferenceEquals(Interlocked.CompareExchange(ref _slot, null, Sentinels.Expunged), Sentinels.Expunged);
 

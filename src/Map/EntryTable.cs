@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -6,8 +5,8 @@ namespace GoSync;
 
 /// <summary>
 /// The key → entry table of <c>read</c> and of <c>dirty</c> (Go's <c>map[any]*entry</c>): open addressing with linear
-/// probing over a power-of-two array of buckets that hold the key and the entry side by side, at most half
-/// full, with backward-shift deletion (no tombstones).
+/// probing over a power-of-two array of buckets that hold the key, its hash code and the entry side by side, at most
+/// half full, with backward-shift deletion (no tombstones).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,25 +21,32 @@ namespace GoSync;
 /// write throws, so "a published read is never written again" is checked on every write, not assumed. A frozen table
 /// is immutable and may be read by any number of threads without a lock.
 /// </para>
+/// <para>
+/// User code (the key comparer) may throw at any call, so a table calls it only before it changes anything: a write
+/// hashes and compares the key it is given, then changes the table without another call. Growing, removing (the
+/// backward shift) and copying buckets into another table of the same map use the hash codes kept in the buckets, as
+/// <see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/> keeps them in its nodes.
+/// </para>
 /// </remarks>
 internal sealed class EntryTable<TKey, TValue>
     where TKey : notnull
 {
-    // Small, because a map whose keys come and go builds a new dirty table per new key: 32 buckets cost 703 B per
-    // operation in SwapMostlyMisses, 8 buckets 320 B, with loads unchanged (docs/benchmarks.md).
+    // Small, because a map whose keys come and go builds a new dirty table per new key (docs/benchmarks.md).
     private const int MinimumLength = 8;
 
     // Null for a value-type key with the default comparer: EqualityComparer<TKey>.Default is then devirtualised.
     private readonly IEqualityComparer<TKey>? _comparer;
+    private readonly Placement _placement;
     private Bucket[] _buckets;
     private int _count;
-    private int _keyHashes; // the XOR of the present keys' hashes: where enumeration starts
+    private int _keyHashes; // the XOR of the present keys' hash codes: where enumeration starts
     private bool _frozen;
 
     /// <summary>Creates an empty table with room for <paramref name="capacity"/> keys before it grows.</summary>
-    internal EntryTable(int capacity, IEqualityComparer<TKey>? comparer)
+    internal EntryTable(int capacity, IEqualityComparer<TKey>? comparer, Placement placement)
     {
         _comparer = comparer ?? (typeof(TKey).IsValueType ? null : EqualityComparer<TKey>.Default);
+        _placement = placement;
         _buckets = new Bucket[LengthFor(capacity)];
     }
 
@@ -63,27 +69,35 @@ internal sealed class EntryTable<TKey, TValue>
     /// <summary>The key comparer, or null for a value-type key compared by default.</summary>
     internal IEqualityComparer<TKey>? Comparer => _comparer;
 
+    /// <summary>The map's placement secret.</summary>
+    internal Placement Placement => _placement;
+
     /// <summary>The entry of <paramref name="key"/>, or null. Lock-free on a frozen table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Entry<TValue>? Find(TKey key) => Find(_buckets, _comparer, key);
+    internal Entry<TValue>? Find(TKey key) =>
+        Find(_buckets, _comparer, _placement.Multiplier, _placement.Increment, key);
 
     /// <summary>
     /// The entry of <paramref name="key"/> in <paramref name="buckets"/>, or null: the lookup itself, static so that a
     /// published read reaches its buckets with one load fewer.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Entry<TValue>? Find(Bucket[] buckets, IEqualityComparer<TKey>? comparer, TKey key) =>
-        typeof(TKey).IsValueType && comparer is null ? FindByDefault(buckets, key) : FindBy(buckets, comparer!, key);
+    internal static Entry<TValue>? Find(
+        Bucket[] buckets, IEqualityComparer<TKey>? comparer, ulong multiplier, ulong increment, TKey key) =>
+        typeof(TKey).IsValueType && comparer is null
+            ? FindByDefault(buckets, multiplier, increment, key)
+            : FindBy(buckets, comparer!, multiplier, increment, key);
 
     // Two loops rather than one that tests the comparer at every probe: the default one, for value-type keys, is
-    // devirtualised and small enough to keep in registers when inlined into a load.
+    // devirtualised and small enough to keep in registers when inlined into a load. It compares keys, not hash codes:
+    // for a value type compared by default the key is as cheap to compare as its hash.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Entry<TValue>? FindByDefault(Bucket[] buckets, TKey key)
+    private static Entry<TValue>? FindByDefault(Bucket[] buckets, ulong multiplier, ulong increment, TKey key)
     {
-        var hash = EqualityComparer<TKey>.Default.GetHashCode(key);
         var mask = buckets.Length - 1;
         ref var first = ref MemoryMarshal.GetArrayDataReference(buckets);
-        for (var i = Home(hash, mask); ; i = (i + 1) & mask)
+        var hash = EqualityComparer<TKey>.Default.GetHashCode(key);
+        for (var i = Placement.Home(hash, mask, multiplier, increment); ; i = (i + 1) & mask)
         {
             ref var bucket = ref Unsafe.Add(ref first, i); // i <= mask < buckets.Length
             if (bucket.Entry is null || EqualityComparer<TKey>.Default.Equals(bucket.Key, key))
@@ -93,15 +107,17 @@ internal sealed class EntryTable<TKey, TValue>
         }
     }
 
+    // The comparer is called only on a bucket whose hash code matches: a string key is compared once per hit.
     [MethodImpl(MethodImplOptions.NoInlining)] // keeps the default loop's registers free where both are compiled
-    private static Entry<TValue>? FindBy(Bucket[] buckets, IEqualityComparer<TKey> comparer, TKey key)
+    private static Entry<TValue>? FindBy(
+        Bucket[] buckets, IEqualityComparer<TKey> comparer, ulong multiplier, ulong increment, TKey key)
     {
         var hash = comparer.GetHashCode(key);
         var mask = buckets.Length - 1;
-        for (var i = Home(hash, mask); ; i = (i + 1) & mask)
+        for (var i = Placement.Home(hash, mask, multiplier, increment); ; i = (i + 1) & mask)
         {
             ref var bucket = ref buckets[i];
-            if (bucket.Entry is null || comparer.Equals(bucket.Key, key))
+            if (bucket.Entry is null || (bucket.Hash == hash && comparer.Equals(bucket.Key, key)))
             {
                 return bucket.Entry;
             }
@@ -113,35 +129,42 @@ internal sealed class EntryTable<TKey, TValue>
 
     /// <summary>Maps <paramref name="key"/> to <paramref name="entry"/>, adding the key or replacing its entry.</summary>
     /// <exception cref="InvalidOperationException">The table is frozen (published as <c>read</c>).</exception>
+    /// <remarks>The comparer is called before anything changes: if it throws, the table is as it was.</remarks>
     internal void Set(TKey key, Entry<TValue> entry)
     {
         ThrowIfFrozen();
         var hash = Hash(key);
-        var i = Slot(key, hash);
-        if (_buckets[i].Entry is null)
+        var i = BucketOf(key, hash);
+        if (_buckets[i].Entry is not null)
         {
-            if ((_count + 1) * 2 > _buckets.Length)
-            {
-                Grow();
-                i = Slot(key, hash);
-            }
-
-            _count++;
-            _keyHashes ^= hash;
+            _buckets[i] = new Bucket(key, hash, entry);
+            return;
         }
 
-        _buckets[i] = new Bucket(key, entry);
+        Add(new Bucket(key, hash, entry));
+    }
+
+    /// <summary>
+    /// Adds a bucket whose key the table does not hold, taken from a table of the same map (same placement), without
+    /// calling the comparer: DirtyLocked's copy of read.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The table is frozen (published as <c>read</c>).</exception>
+    internal void AddDistinct(in Bucket bucket)
+    {
+        ThrowIfFrozen();
+        Add(bucket);
     }
 
     /// <summary>Removes <paramref name="key"/>, returning its entry; null when the key was absent.</summary>
     /// <exception cref="InvalidOperationException">The table is frozen (published as <c>read</c>).</exception>
+    /// <remarks>The comparer is called only to find the key; the backward shift uses the kept hash codes.</remarks>
     internal Entry<TValue>? Remove(TKey key)
     {
         ThrowIfFrozen();
         var buckets = _buckets;
         var mask = buckets.Length - 1;
         var hash = Hash(key);
-        var hole = Slot(key, hash);
+        var hole = BucketOf(key, hash);
         var removed = buckets[hole].Entry;
         if (removed is null)
         {
@@ -154,7 +177,7 @@ internal sealed class EntryTable<TKey, TValue>
         // (hole, j], where a lookup starting at its home would still reach it without crossing the hole.
         for (var j = (hole + 1) & mask; buckets[j].Entry is not null; j = (j + 1) & mask)
         {
-            var home = Home(Hash(buckets[j].Key), mask);
+            var home = _placement.Home(buckets[j].Hash, mask);
             var reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (!reachable)
             {
@@ -169,22 +192,22 @@ internal sealed class EntryTable<TKey, TValue>
     }
 
     /// <summary>
-    /// The keys and entries, in bucket order from a starting bucket that depends on which keys are present;
-    /// allocates nothing.
+    /// The buckets in use, in bucket order from a starting bucket that depends on which keys are present; allocates
+    /// nothing.
     /// </summary>
     /// <remarks>
     /// Why not from bucket 0: a program that deletes the first key Range visits and adds new keys (Go's
     /// AdversarialDelete benchmark; an "evict any one key" cache) would delete keys from the front of the table while
-    /// new keys land anywhere, so the survivors pile up at its end into one long probe run (measured: 1,023 of 1,024
-    /// keys in one run, lookups of 173 ns instead of 6). Go randomises each map iteration's start; a start derived
-    /// from the key set is deterministic, so Coyote replays the same Range, and moves whenever a key is added or
+    /// new keys land anywhere, so the survivors pile up at its end into one long probe run (docs/benchmarks.md). Go
+    /// randomises each map iteration's start; a start derived from the key set and the placement secret is
+    /// deterministic under a fixed secret, so Coyote replays the same Range, and moves whenever a key is added or
     /// removed.
     /// </remarks>
-    public Enumerator GetEnumerator() => new(_buckets, Home(_keyHashes, _buckets.Length - 1));
+    public Enumerator GetEnumerator() => new(_buckets, _placement.Home(_keyHashes, _buckets.Length - 1));
 
     /// <summary>
     /// The longest distance, in buckets, from a key's home to the bucket that holds it: what the slowest lookup of a
-    /// present key walks. For the tests, which check that patterned keys do not pile up into long runs.
+    /// present key walks. For the tests, which check that patterned and attacking keys do not pile up into long runs.
     /// </summary>
     internal int LongestProbe()
     {
@@ -194,7 +217,7 @@ internal sealed class EntryTable<TKey, TValue>
         {
             if (_buckets[i].Entry is not null)
             {
-                longest = Math.Max(longest, (i - Home(Hash(_buckets[i].Key), mask)) & mask);
+                longest = Math.Max(longest, (i - _placement.Home(_buckets[i].Hash, mask)) & mask);
             }
         }
 
@@ -212,31 +235,16 @@ internal sealed class EntryTable<TKey, TValue>
         return length;
     }
 
-    /// <summary>
-    /// The bucket a hash starts its probe at: Fibonacci hashing, the top bits of the hash times 2^32/φ. Linear probing
-    /// needs scattered homes: with homes taken from the hash's low bits, keys with consecutive hashes filled
-    /// consecutive buckets, and two such runs over the same range (Go's benchmark keys of two workers, i and
-    /// 2^40 + i, whose <see cref="long"/> hashes are i and i ^ 256) merged into one cluster that every insert walked
-    /// (a longest probe of 66,046 buckets at 2^17 keys; 251 µs per new key in the LoadOrStoreUnique benchmark).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Home(int hash, int mask) =>
-        (int)(((uint)hash * 0x9E3779B9u) >> BitOperations.LeadingZeroCount((uint)mask)); // mask = 2^b - 1, b >= 3
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Hash(TKey key) =>
         _comparer is null ? EqualityComparer<TKey>.Default.GetHashCode(key) : _comparer.GetHashCode(key);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool KeysEqual(TKey a, TKey b) =>
-        _comparer is null ? EqualityComparer<TKey>.Default.Equals(a, b) : _comparer.Equals(a, b);
-
     /// <summary>The bucket holding <paramref name="key"/>, or the empty bucket where it belongs.</summary>
-    private int Slot(TKey key, int hash)
+    private int BucketOf(TKey key, int hash)
     {
         var mask = _buckets.Length - 1;
-        var i = Home(hash, mask);
-        while (_buckets[i].Entry is not null && !KeysEqual(_buckets[i].Key, key))
+        var i = _placement.Home(hash, mask);
+        while (_buckets[i].Entry is not null && !(_buckets[i].Hash == hash && KeysEqual(_buckets[i].Key, key)))
         {
             i = (i + 1) & mask;
         }
@@ -244,24 +252,49 @@ internal sealed class EntryTable<TKey, TValue>
         return i;
     }
 
-    private void Grow()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool KeysEqual(TKey a, TKey b) =>
+        _comparer is null ? EqualityComparer<TKey>.Default.Equals(a, b) : _comparer.Equals(a, b);
+
+    /// <summary>Places a bucket whose key is absent, growing first when the table would be over half full.</summary>
+    private void Add(in Bucket bucket)
     {
-        var old = _buckets;
-        _buckets = new Bucket[old.Length * 2];
-        var mask = _buckets.Length - 1;
+        if ((_count + 1) * 2 > _buckets.Length)
+        {
+            _buckets = Rehash(_buckets, _buckets.Length * 2);
+        }
+
+        _buckets[EmptyBucketFor(_buckets, bucket.Hash)] = bucket;
+        _count++;
+        _keyHashes ^= bucket.Hash;
+    }
+
+    /// <summary>The first empty bucket from <paramref name="hash"/>'s home.</summary>
+    private int EmptyBucketFor(Bucket[] buckets, int hash)
+    {
+        var mask = buckets.Length - 1;
+        var i = _placement.Home(hash, mask);
+        while (buckets[i].Entry is not null)
+        {
+            i = (i + 1) & mask;
+        }
+
+        return i;
+    }
+
+    /// <summary>A new array of <paramref name="length"/> buckets holding <paramref name="old"/>'s, placed by their kept hashes.</summary>
+    private Bucket[] Rehash(Bucket[] old, int length)
+    {
+        var grown = new Bucket[length];
         foreach (var bucket in old)
         {
             if (bucket.Entry is not null)
             {
-                var i = Home(Hash(bucket.Key), mask);
-                while (_buckets[i].Entry is not null)
-                {
-                    i = (i + 1) & mask;
-                }
-
-                _buckets[i] = bucket;
+                grown[EmptyBucketFor(grown, bucket.Hash)] = bucket;
             }
         }
+
+        return grown;
     }
 
     private void ThrowIfFrozen()
@@ -273,21 +306,32 @@ internal sealed class EntryTable<TKey, TValue>
     }
 
     /// <summary>One bucket: empty when <see cref="Entry"/> is null.</summary>
-    /// <remarks>No hash is kept: at most half full, a probe rarely meets another key, and 16-byte buckets (for a
-    /// <see cref="long"/> key) keep more of the table in cache than 24-byte ones.</remarks>
-    internal readonly struct Bucket(TKey key, Entry<TValue> entry)
+    /// <remarks>
+    /// The key's hash code is kept so that growing, removing and copying never call user code (which may throw), and
+    /// a lookup by comparer calls <c>Equals</c> only on a matching hash. It costs no space for <see cref="int"/> keys
+    /// (16 bytes either way) and 8 bytes of padding for 8-byte keys.
+    /// </remarks>
+    internal readonly struct Bucket(TKey key, int hash, Entry<TValue> entry)
     {
         public readonly TKey Key = key;
         public readonly Entry<TValue>? Entry = entry;
+        public readonly int Hash = hash;
+
+        /// <summary>The key and the entry, for <c>foreach (var (key, entry) in table)</c>.</summary>
+        public void Deconstruct(out TKey key, out Entry<TValue> entry)
+        {
+            key = Key;
+            entry = Entry!;
+        }
     }
 
-    /// <summary>Enumerates the occupied buckets as key-entry pairs.</summary>
+    /// <summary>Enumerates the occupied buckets.</summary>
     internal struct Enumerator(Bucket[] buckets, int start)
     {
         private int _step = -1;
         private int _index;
 
-        public readonly KeyValuePair<TKey, Entry<TValue>> Current => new(buckets[_index].Key, buckets[_index].Entry!);
+        public readonly Bucket Current => buckets[_index];
 
         public bool MoveNext()
         {

@@ -16,12 +16,15 @@ internal sealed class ReadOnlyMap<TKey, TValue>(EntryTable<TKey, TValue> entries
     /// <summary>True when <c>dirty</c> holds some key that <see cref="Entries"/> lacks.</summary>
     internal readonly bool Amended = amended;
 
-    // The frozen table's buckets and comparer, held here so that a load reaches a bucket in two dependent reads
-    // (this object, then the bucket array), as ConcurrentDictionary's does.
+    // The frozen table's buckets, comparer and placement secret, held here so that a load reaches a bucket in two
+    // dependent reads (this object, then the bucket array), as ConcurrentDictionary's does.
     private readonly EntryTable<TKey, TValue>.Bucket[] _buckets = entries.Buckets;
     private readonly IEqualityComparer<TKey>? _comparer = entries.Comparer;
+    private readonly ulong _multiplier = entries.Placement.Multiplier;
+    private readonly ulong _increment = entries.Placement.Increment;
 
     /// <summary>The entry of <paramref name="key"/> in <see cref="Entries"/>, or null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Entry<TValue>? Find(TKey key) => EntryTable<TKey, TValue>.Find(_buckets, _comparer, key);
+    internal Entry<TValue>? Find(TKey key) =>
+        EntryTable<TKey, TValue>.Find(_buckets, _comparer, _multiplier, _increment, key);
 }

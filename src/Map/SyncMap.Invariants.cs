@@ -72,6 +72,39 @@ public sealed partial class SyncMap<TKey, TValue>
         return violations;
     }
 
+    /// <summary>
+    /// The live keys and values, read under the lock without counting misses or promoting: what the map holds, for
+    /// tests that must not change the map's structure by looking at it.
+    /// </summary>
+    internal Dictionary<TKey, TValue> Contents()
+    {
+        lock (_mu)
+        {
+            var contents = new Dictionary<TKey, TValue>(_keyComparer);
+            var read = LoadReadOnly();
+            foreach (var (key, e) in read.Entries)
+            {
+                if (e.TryLoad(out var value))
+                {
+                    contents[key] = value;
+                }
+            }
+
+            if (read.Amended)
+            {
+                foreach (var (key, e) in _dirty!)
+                {
+                    if (e.TryLoad(out var value))
+                    {
+                        contents[key] = value;
+                    }
+                }
+            }
+
+            return contents;
+        }
+    }
+
     /// <summary>The sizes of the map's parts, read under the lock.</summary>
     internal MapShape DescribeShape()
     {

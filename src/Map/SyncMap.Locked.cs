@@ -38,54 +38,85 @@ public sealed partial class SyncMap<TKey, TValue>
         return e;
     }
 
-    /// <summary>Adds a key that neither map holds; the first such key since a promotion creates <c>dirty</c>.</summary>
+    /// <summary>
+    /// Adds a key that neither read nor dirty holds. The first such key since a promotion creates dirty as a copy of
+    /// read (<see cref="DirtyLocked"/>) and publishes read as amended.
+    /// </summary>
+    /// <remarks>
+    /// The new key is put into the new dirty before read is copied into it: hashing the key is the only call of user
+    /// code here, and if it throws nothing has changed yet (no entry expunged, no dirty half built).
+    /// </remarks>
     private void AddToDirtyLocked(ReadOnlyMap<TKey, TValue> read, TKey key, object wrapped)
     {
-        if (!read.Amended)
+        var entry = new Entry<TValue>(wrapped);
+        if (read.Amended)
         {
-            DirtyLocked();
-            Publish(new ReadOnlyMap<TKey, TValue>(read.Entries, amended: true));
+            _dirty!.Set(key, entry);
+            return;
         }
 
-        _dirty!.Set(key, new Entry<TValue>(wrapped));
+        var dirty = _dirty ?? NewTable(read.Entries.Count + 1);
+        dirty.Set(key, entry);
+        if (_dirty is null)
+        {
+            DirtyLocked(read, dirty);
+            _dirty = dirty;
+        }
+
+        Publish(new ReadOnlyMap<TKey, TValue>(read.Entries, amended: true));
+    }
+
+    /// <summary>
+    /// Go <c>unexpungeLocked</c> with its caller's <c>m.dirty[key] = e</c>: an expunged entry of read becomes nil and
+    /// is put back into dirty, so that a value stored into it is not lost at the next promotion.
+    /// </summary>
+    /// <remarks>
+    /// In the other order from Go's, so that a key comparer that throws in the dirty write leaves the entry expunged
+    /// and outside dirty, as it was; while it is expunged no lock-free path can touch it, so the order is not visible.
+    /// </remarks>
+    private void UnexpungeLocked(TKey key, Entry<TValue> e)
+    {
+        if (e.IsExpunged)
+        {
+            _dirty!.Set(key, e);
+            e.UnexpungeLocked();
+        }
     }
 
     /// <summary>Go <c>missLocked</c>: once the slow path has cost as much as copying would, promote <c>dirty</c>.</summary>
     private void MissLocked()
     {
         _misses++;
-        if (_misses < _dirty!.Count)
+        if (_misses >= _dirty!.Count)
         {
-            return;
+            PromoteLocked();
         }
+    }
 
-        Publish(new ReadOnlyMap<TKey, TValue>(_dirty.Freeze(), amended: false));
+    /// <summary>Publishes <c>dirty</c> as the new <c>read</c> (frozen, not amended) and starts over without <c>dirty</c>.</summary>
+    private ReadOnlyMap<TKey, TValue> PromoteLocked()
+    {
+        var read = new ReadOnlyMap<TKey, TValue>(_dirty!.Freeze(), amended: false);
+        Publish(read);
         _dirty = null;
         _misses = 0;
+        return read;
     }
 
     /// <summary>
-    /// Go <c>dirtyLocked</c>: creates <c>dirty</c> as a copy of <c>read</c> that leaves out deleted entries, expunging
-    /// them so that a later lock-free store cannot revive an entry that <c>dirty</c> lacks.
+    /// Go <c>dirtyLocked</c>: copies <paramref name="read"/> into the new <paramref name="dirty"/>, leaving out deleted
+    /// entries and expunging them, so that a later lock-free store cannot revive an entry that <c>dirty</c> lacks.
+    /// Calls no user code: the buckets keep their keys' hash codes.
     /// </summary>
-    private void DirtyLocked()
+    private static void DirtyLocked(ReadOnlyMap<TKey, TValue> read, EntryTable<TKey, TValue> dirty)
     {
-        if (_dirty is not null)
+        foreach (var bucket in read.Entries)
         {
-            return;
-        }
-
-        var read = LoadReadOnly();
-        var dirty = new EntryTable<TKey, TValue>(read.Entries.Count, _keyComparer);
-        foreach (var (key, e) in read.Entries)
-        {
-            if (!e.TryExpungeLocked())
+            if (!bucket.Entry!.TryExpungeLocked())
             {
-                dirty.Set(key, e);
+                dirty.AddDistinct(bucket);
             }
         }
-
-        _dirty = dirty;
     }
 
     /// <summary>The <c>read</c> that Range iterates: an amended <c>dirty</c> is promoted first, so no key is missed.</summary>
@@ -100,15 +131,7 @@ public sealed partial class SyncMap<TKey, TValue>
         lock (_mu)
         {
             read = LoadReadOnly();
-            if (read.Amended)
-            {
-                read = new ReadOnlyMap<TKey, TValue>(_dirty!.Freeze(), amended: false);
-                Publish(read);
-                _dirty = null;
-                _misses = 0;
-            }
+            return read.Amended ? PromoteLocked() : read;
         }
-
-        return read;
     }
 }

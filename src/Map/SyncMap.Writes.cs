@@ -64,11 +64,7 @@ public sealed partial class SyncMap<TKey, TValue>
             var e = read.Find(key);
             if (e is not null)
             {
-                if (e.UnexpungeLocked())
-                {
-                    _dirty!.Set(key, e);
-                }
-
+                UnexpungeLocked(key, e);
                 e.TryLoadOrStore(value, out actual, out loaded);
             }
             else if ((e = _dirty?.Find(key)) is not null)
@@ -118,12 +114,7 @@ public sealed partial class SyncMap<TKey, TValue>
             var e = read.Find(key);
             if (e is not null)
             {
-                if (e.UnexpungeLocked())
-                {
-                    // The entry was left out of dirty while expunged: put it back before it becomes live.
-                    _dirty!.Set(key, e);
-                }
-
+                UnexpungeLocked(key, e);
                 return e.SwapLocked(wrapped);
             }
 

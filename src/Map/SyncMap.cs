@@ -17,10 +17,15 @@ namespace GoSync;
 /// at some moment during the call.
 /// </para>
 /// <para>
-/// State: <c>read</c>, an atomically published <see cref="ReadOnlyMap{TKey, TValue}"/>; <c>dirty</c>, a dictionary
-/// guarded by the lock that, when not null, holds every entry that is not expunged; and <c>misses</c>, how often the
-/// slow path consulted <c>dirty</c> since the last promotion. Once misses reach <c>dirty</c>'s count, <c>dirty</c> becomes
-/// the new <c>read</c>.
+/// User code the map calls (the key and value comparers, the <see cref="Range"/> callback, a <c>foreach</c> body) may
+/// throw at any call: the exception reaches the caller, the operation that called it has had no effect, and the map
+/// stays whole (every invariant holds, no stored key or value is lost, no deleted one comes back). The map calls
+/// user code only before it changes anything, and never while it restructures a table.
+/// </para>
+/// <para>
+/// Keys are placed in the tables by a secret drawn per map from a cryptographically strong source, so nobody who cannot
+/// watch the map's timing at length can choose keys that collide. Keys whose <c>GetHashCode</c> values are equal
+/// collide whatever the placement.
 /// </para>
 /// </remarks>
 /// <typeparam name="TKey">The key type.</typeparam>
@@ -28,17 +33,43 @@ namespace GoSync;
 public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     where TKey : notnull
 {
-    // A plain object, not System.Threading.Lock: Coyote controls Monitor and would not see a Lock.
+    // The fields follow Go's map.go, each with the invariant it keeps. An entry's value slot is live (a value), nil
+    // (deleted; dirty is null or maps the key to this entry) or expunged (deleted, and absent from a non-null dirty):
+    // see Entry.
+
+    // Guards dirty and misses, and every write to read. A plain object, not System.Threading.Lock: Coyote controls
+    // Monitor and would not see a Lock.
     private readonly object _mu = new();
+
+    // Compares keys in every table of this map; null for the default comparer.
     private readonly IEqualityComparer<TKey>? _keyComparer;
+
+    // Compares values in CompareAndSwap and CompareAndDelete.
     private readonly IEqualityComparer<TValue> _valueComparer;
+
+    // Where keys are placed in this map's tables: a secret per map, shared by read and dirty.
+    private readonly Placement _placement;
 
     // Published by Clear: an empty read that is never written, shared so that Clear allocates nothing.
     private readonly ReadOnlyMap<TKey, TValue> _emptyRead;
 
+    // The part of the map that is safe for concurrent access without the lock: loaded with Volatile.Read, replaced
+    // only under _mu with Volatile.Write. Its table is frozen; only its entries' slots change, atomically. A key in
+    // read whose entry is expunged is absent; an entry that is not expunged may be updated without the lock, and if
+    // dirty is not null it is updated in dirty too, because both hold the same Entry object. read.Amended is true
+    // whenever dirty holds some key that read lacks (it may stay true after such keys leave dirty, until the next
+    // promotion), and never when dirty is null.
     private ReadOnlyMap<TKey, TValue> _read;
-    private EntryTable<TKey, TValue>? _dirty; // guarded by _mu
-    private int _misses; // guarded by _mu
+
+    // The keys that need the lock: when not null, it holds every entry of read that is not expunged (so promoting it
+    // loses nothing) plus the keys added since the last promotion. Null after a promotion or Clear, until the next new
+    // key copies read into it (DirtyLocked). Guarded by _mu.
+    private EntryTable<TKey, TValue>? _dirty;
+
+    // Lookups since the last promotion that missed read and had to take the lock to consult dirty. Once they reach
+    // dirty's count, dirty is promoted to read (MissLocked): the slow path has then cost about as much as the copy.
+    // Zero whenever dirty is null. Guarded by _mu.
+    private int _misses;
 
     /// <summary>Creates an empty map that compares keys and values with their default equality comparers.</summary>
     public SyncMap()
@@ -53,12 +84,22 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     /// <see cref="EqualityComparer{T}.Default"/>.
     /// </param>
     public SyncMap(IEqualityComparer<TKey>? keyComparer, IEqualityComparer<TValue>? valueComparer = null)
+        : this(keyComparer, valueComparer, Placement.Random())
+    {
+    }
+
+    /// <summary>Creates an empty map with a given placement secret: the tests' way to make runs reproducible.</summary>
+    internal SyncMap(IEqualityComparer<TKey>? keyComparer, IEqualityComparer<TValue>? valueComparer, Placement placement)
     {
         _keyComparer = keyComparer;
         _valueComparer = valueComparer ?? EqualityComparer<TValue>.Default;
-        _emptyRead = new ReadOnlyMap<TKey, TValue>(new EntryTable<TKey, TValue>(0, _keyComparer).Freeze(), amended: false);
+        _placement = placement;
+        _emptyRead = new ReadOnlyMap<TKey, TValue>(NewTable(0).Freeze(), amended: false);
         _read = _emptyRead;
     }
+
+    /// <summary>The placement secret, for the failure reports of test runs.</summary>
+    internal Placement Placement => _placement;
 
     /// <summary>Go <c>Load</c>: the value stored for <paramref name="key"/>, if any.</summary>
     /// <param name="key">The key; not null.</param>
@@ -201,6 +242,8 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     }
 
     private ReadOnlyMap<TKey, TValue> LoadReadOnly() => Volatile.Read(ref _read);
+
+    private EntryTable<TKey, TValue> NewTable(int capacity) => new(capacity, _keyComparer, _placement);
 
     private void Publish(ReadOnlyMap<TKey, TValue> read) => Volatile.Write(ref _read, read);
 

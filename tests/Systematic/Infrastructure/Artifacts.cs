@@ -60,6 +60,8 @@ public static class Artifacts
 
         var verdict = LinearizabilityChecker.Check(history, CheckerBudget);
         File.WriteAllText(Path.Combine(dir, "timeline.html"), HtmlTimeline.Render(history, verdict));
-        File.WriteAllText(Path.Combine(dir, "failure.txt"), failure + Environment.NewLine);
+        File.WriteAllText(
+            Path.Combine(dir, "failure.txt"),
+            failure + Environment.NewLine + $"Placement secret of the map: {CheckedMap.Placement}" + Environment.NewLine);
     }
 }

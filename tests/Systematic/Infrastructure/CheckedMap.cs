@@ -9,8 +9,14 @@ namespace GoSync.Systematic.Infrastructure;
 /// </summary>
 public sealed class CheckedMap(HistoryRecorder recorder)
 {
+    /// <summary>
+    /// The placement secret of every harness's map: fixed, so that an iteration's table layouts and Range orders, and so
+    /// its schedule, replay exactly. Failure reports name it.
+    /// </summary>
+    internal static readonly Placement Placement = new(0x9E3779B97F4A7C15, 0x6A09E667F3BCC908);
+
     /// <summary>The map under test. Keys are small integers; values may be null.</summary>
-    internal SyncMap<int, int?> Map { get; } = new();
+    internal SyncMap<int, int?> Map { get; } = new(null, null, Placement);
 
     /// <summary>
     /// Whether every call is followed by the invariant check. The single-threaded epilogue turns it off and checks once

@@ -30,7 +30,7 @@ public class EntryTableTests
         IEqualityComparer<int>? comparer = distinctHashes == 0 ? null : new FewHashes(distinctHashes);
         Steps.Sample(steps =>
         {
-            var table = new EntryTable<int, int>(0, comparer);
+            var table = new EntryTable<int, int>(0, comparer, TestPlacement.Fixed);
             var reference = new Dictionary<int, Entry<int>>();
             foreach (var (op, key) in steps)
             {
@@ -70,7 +70,7 @@ public class EntryTableTests
     [Fact]
     public void A_frozen_table_refuses_every_write_but_still_answers_lookups()
     {
-        var table = new EntryTable<string, int>(0, null);
+        var table = new EntryTable<string, int>(0, null, TestPlacement.Fixed);
         var entry = new Entry<int>(Entry<int>.Wrap(1));
         table.Set("a", entry);
         table.Freeze();
@@ -107,7 +107,7 @@ public class EntryTableTests
             _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, "no such key pattern"),
         };
 
-        var table = new EntryTable<long, int>(0, null);
+        var table = new EntryTable<long, int>(0, null, TestPlacement.Fixed);
         var entry = new Entry<int>(Entry<int>.Wrap(0));
         foreach (var key in Keys())
         {
@@ -127,7 +127,7 @@ public class EntryTableTests
     public void Evicting_the_first_enumerated_key_does_not_gather_the_rest_into_one_run()
     {
         const int size = 1 << 10;
-        var table = new EntryTable<long, int>(0, null);
+        var table = new EntryTable<long, int>(0, null, TestPlacement.Fixed);
         var entry = new Entry<int>(Entry<int>.Wrap(0));
         for (long key = 0; key < size; key++)
         {
