@@ -27,6 +27,11 @@ public static class Program
             return 0;
         }
 
+        if (options.Attacks)
+        {
+            return Attacks.HashAttack.Run();
+        }
+
         if (options.CheckAllocations)
         {
             return AllocationAccountingCheck.Run(options.ArtifactsPath) ? 0 : 1;

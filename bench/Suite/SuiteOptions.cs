@@ -26,6 +26,7 @@ internal sealed record SuiteOptions
                                RwLockDictionary, LockDictionary, CopyOnWrite
           --job short|full     the measurement job alone (default: short with --short, else full)
           --artifacts DIR      where BenchmarkDotNet and the suite write results (default: BenchmarkDotNet.Artifacts)
+          --attacks            only time hash-flooding key sets against ConcurrentDictionary, and exit
           --check-allocations  only check that allocations on worker threads are counted, and exit
           --list               print the selected cases and exit
           --help               print this and exit
@@ -43,6 +44,8 @@ internal sealed record SuiteOptions
     public string ArtifactsPath { get; init; } = "BenchmarkDotNet.Artifacts";
 
     public bool CheckAllocations { get; init; }
+
+    public bool Attacks { get; init; }
 
     public bool ListOnly { get; init; }
 
@@ -86,6 +89,9 @@ internal sealed record SuiteOptions
                     break;
                 case "--artifacts":
                     options = options with { ArtifactsPath = Value() };
+                    break;
+                case "--attacks":
+                    options = options with { Attacks = true };
                     break;
                 case "--check-allocations":
                     options = options with { CheckAllocations = true };

@@ -75,7 +75,7 @@ internal sealed class EntryTable<TKey, TValue>
     /// <summary>The entry of <paramref name="key"/>, or null. Lock-free on a frozen table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Entry<TValue>? Find(TKey key) =>
-        Find(_buckets, _comparer, _placement.Multiplier, _placement.Increment, key);
+        Find(_buckets, _comparer, _placement.Secret, key);
 
     /// <summary>
     /// The entry of <paramref name="key"/> in <paramref name="buckets"/>, or null: the lookup itself, static so that a
@@ -83,21 +83,21 @@ internal sealed class EntryTable<TKey, TValue>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Entry<TValue>? Find(
-        Bucket[] buckets, IEqualityComparer<TKey>? comparer, ulong multiplier, ulong increment, TKey key) =>
+        Bucket[] buckets, IEqualityComparer<TKey>? comparer, ulong secret, TKey key) =>
         typeof(TKey).IsValueType && comparer is null
-            ? FindByDefault(buckets, multiplier, increment, key)
-            : FindBy(buckets, comparer!, multiplier, increment, key);
+            ? FindByDefault(buckets, secret, key)
+            : FindBy(buckets, comparer!, secret, key);
 
     // Two loops rather than one that tests the comparer at every probe: the default one, for value-type keys, is
     // devirtualised and small enough to keep in registers when inlined into a load. It compares keys, not hash codes:
     // for a value type compared by default the key is as cheap to compare as its hash.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Entry<TValue>? FindByDefault(Bucket[] buckets, ulong multiplier, ulong increment, TKey key)
+    private static Entry<TValue>? FindByDefault(Bucket[] buckets, ulong secret, TKey key)
     {
         var mask = buckets.Length - 1;
         ref var first = ref MemoryMarshal.GetArrayDataReference(buckets);
         var hash = EqualityComparer<TKey>.Default.GetHashCode(key);
-        for (var i = Placement.Home(hash, mask, multiplier, increment); ; i = (i + 1) & mask)
+        for (var i = Placement.Home(hash, mask, secret); ; i = (i + 1) & mask)
         {
             ref var bucket = ref Unsafe.Add(ref first, i); // i <= mask < buckets.Length
             if (bucket.Entry is null || EqualityComparer<TKey>.Default.Equals(bucket.Key, key))
@@ -110,11 +110,11 @@ internal sealed class EntryTable<TKey, TValue>
     // The comparer is called only on a bucket whose hash code matches: a string key is compared once per hit.
     [MethodImpl(MethodImplOptions.NoInlining)] // keeps the default loop's registers free where both are compiled
     private static Entry<TValue>? FindBy(
-        Bucket[] buckets, IEqualityComparer<TKey> comparer, ulong multiplier, ulong increment, TKey key)
+        Bucket[] buckets, IEqualityComparer<TKey> comparer, ulong secret, TKey key)
     {
         var hash = comparer.GetHashCode(key);
         var mask = buckets.Length - 1;
-        for (var i = Placement.Home(hash, mask, multiplier, increment); ; i = (i + 1) & mask)
+        for (var i = Placement.Home(hash, mask, secret); ; i = (i + 1) & mask)
         {
             ref var bucket = ref buckets[i];
             if (bucket.Entry is null || (bucket.Hash == hash && comparer.Equals(bucket.Key, key)))

@@ -20,11 +20,10 @@ internal sealed class ReadOnlyMap<TKey, TValue>(EntryTable<TKey, TValue> entries
     // dependent reads (this object, then the bucket array), as ConcurrentDictionary's does.
     private readonly EntryTable<TKey, TValue>.Bucket[] _buckets = entries.Buckets;
     private readonly IEqualityComparer<TKey>? _comparer = entries.Comparer;
-    private readonly ulong _multiplier = entries.Placement.Multiplier;
-    private readonly ulong _increment = entries.Placement.Increment;
+    private readonly ulong _secret = entries.Placement.Secret;
 
     /// <summary>The entry of <paramref name="key"/> in <see cref="Entries"/>, or null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Entry<TValue>? Find(TKey key) =>
-        EntryTable<TKey, TValue>.Find(_buckets, _comparer, _multiplier, _increment, key);
+        EntryTable<TKey, TValue>.Find(_buckets, _comparer, _secret, key);
 }
