@@ -238,7 +238,7 @@ public static class CheckCommand
             stdout.WriteLine(Diagnostic.OneLine($"slowest: {slowest.Name} ({Milliseconds(slowest.Elapsed)}, {slowest.Operations} ops)"));
         }
 
-        stdout.WriteLine($"total time: {total.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s for {outcomes.Count} files in one process");
+        stdout.WriteLine($"total time: {total.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s for {outcomes.Count} {(outcomes.Count == 1 ? "file" : "files")} in one process");
     }
 
     private static string Word(int code) => code switch
