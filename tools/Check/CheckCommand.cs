@@ -73,7 +73,7 @@ public static class CheckCommand
         }
     }
 
-    /// <summary>The worse of two exit codes: internal error, bad input, not linearizable, unknown, linearizable.</summary>
+    /// <summary>The worse of two exit codes: internal error (70), bad input, not linearizable, unknown, linearizable.</summary>
     /// <param name="a">An exit code.</param>
     /// <param name="b">Another.</param>
     /// <returns>The one that ranks worse.</returns>
@@ -107,7 +107,19 @@ public static class CheckCommand
 
             foreach (var file in files)
             {
-                var outcome = CheckOne(file, options, single, stdout, stderr, stdin);
+                Outcome outcome;
+                try
+                {
+                    outcome = CheckOne(file, options, single, stdout, stderr, stdin);
+                }
+                catch (Exception e) when (!single)
+                {
+                    // A fault of the command on one file: said in one line, and the other files are still checked.
+                    stderr.WriteLine(Diagnostic.OneLine($"{Name}: internal error on {file}: {e.GetType().Name}: {e.Message}"));
+                    outcome = new Outcome(file, ExitCode.InternalError, 0, TimeSpan.Zero, null);
+                    stdout.WriteLine(Diagnostic.OneLine($"{Word(outcome.Code),-16} {file}  (see standard error)"));
+                }
+
                 outcomes.Add(outcome);
                 code = Worst(code, outcome.Code);
             }
@@ -230,8 +242,13 @@ public static class CheckCommand
             stdout.WriteLine($"{Word(code),-16} {outcomes.Count(o => o.Code == code),7}");
         }
 
+        if (outcomes.Count(o => o.Code == ExitCode.InternalError) is > 0 and var faults)
+        {
+            stdout.WriteLine($"{Word(ExitCode.InternalError),-16} {faults,7}");
+        }
+
         stdout.WriteLine($"{"total",-16} {outcomes.Count,7}");
-        var checkedOnes = outcomes.Where(o => o.Problem is null).ToList();
+        var checkedOnes = outcomes.Where(o => o.Problem is null && o.Code != ExitCode.InternalError).ToList();
         if (checkedOnes.Count > 0)
         {
             var slowest = checkedOnes.MaxBy(o => o.Elapsed)!;
@@ -246,7 +263,8 @@ public static class CheckCommand
         ExitCode.Linearizable => "linearizable",
         ExitCode.NotLinearizable => "NOT linearizable",
         ExitCode.Unknown => "unknown",
-        _ => "bad input",
+        ExitCode.BadInput => "bad input",
+        _ => "internal error",
     };
 
     private static string Milliseconds(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
