@@ -34,7 +34,8 @@ public static class CheckCommand
           --timeout SECONDS  time budget of each search (default 60); past it the verdict is unknown
 
         exit codes (the worst over all files): 0 linearizable, 2 unknown (budget spent), 1 not linearizable, 64 bad input
-        (a history that cannot be read, or a bad command line). A leading word 'check' is accepted and ignored.
+        (a history that cannot be read, or a bad command line); 70 is a fault of the command itself, never expected.
+        A leading word 'check' is accepted and ignored.
         """;
 
     /// <summary>Runs the command.</summary>
