@@ -92,7 +92,8 @@ public static class HtmlTimeline
     private static void AppendLanes(StringBuilder b, IReadOnlyList<Operation> ops, Func<Operation, string> label, Func<Operation, string> css)
     {
         var layout = TimelineLayout.Compute(ops, label);
-        b.Append("<div class=\"timeline\" style=\"width:").Append(layout.Width + 8).Append("ch\">\n<div class=\"ruler\">");
+        // The scroll box keeps a timeline wider than the window from widening the page: it scrolls on its own.
+        b.Append("<div class=\"scroll\">\n<div class=\"timeline\" style=\"width:").Append(layout.Width + 8).Append("ch\">\n<div class=\"ruler\">");
         var free = 0;
         foreach (var (time, at) in layout.Ruler)
         {
@@ -120,7 +121,7 @@ public static class HtmlTimeline
             b.Append("</div></div>\n");
         }
 
-        b.Append("</div>\n");
+        b.Append("</div>\n</div>\n");
     }
 
     private static string Class(Operation op, Violation v) =>

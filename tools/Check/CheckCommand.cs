@@ -1,36 +1,48 @@
+using System.Diagnostics;
 using System.Globalization;
 using GoSync.Specs;
 
 namespace GoSync.Tools.Check;
 
 /// <summary>
-/// <c>check &lt;history.jsonl&gt; [--html out.html] [--timeout seconds]</c>: checks a saved history, prints the verdict
-/// (for a violation, the failing key's timeline) and exits 0 linearizable, 1 not linearizable, 2 unknown, 64 bad input.
+/// <c>gosync-check [check] &lt;history.jsonl | folder | -&gt;... [--html path] [--timeout seconds]</c>: checks saved
+/// histories in one process. One file: the verdict and, for a violation, the failing key's timeline. Several files or a
+/// folder: one line per file and a summary table. Exits with the worst outcome: 64 bad input, then 1 not linearizable,
+/// then 2 unknown, else 0.
 /// </summary>
 public static class CheckCommand
 {
+    /// <summary>The name the tool installs under.</summary>
+    public const string Name = "gosync-check";
+
     /// <summary>The budget when <c>--timeout</c> is not given.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        usage: check <history.jsonl> [--html out.html] [--timeout seconds]
+        usage: gosync-check <history.jsonl | folder | ->... [--html PATH] [--timeout SECONDS]
 
-        Checks that a history of GoSync.Map operations (JSON Lines, one operation a line; '-' reads standard input) is
-        linearizable. Prints the verdict; for a violation, the failing key's timeline, the longest linearizable prefix
-        and the operation that could not be placed.
+        Checks that histories of GoSync.Map operations (JSON Lines, one operation a line) are linearizable, all in one
+        process. A folder stands for every *.jsonl under it; '-' reads standard input. For one file it prints the
+        verdict and, for a violation, the failing key's timeline, the longest linearizable prefix and the operation
+        that could not be placed. For several, one line per file and a summary (verdict counts, slowest file, total
+        time). A history that cannot be read gives one line 'file:line: field: reason' on standard error (line 0 and
+        field 'file' when the file as a whole is at fault).
 
-          --html FILE        also write a self-contained HTML timeline of the history and its verdict
-          --timeout SECONDS  time budget of the search (default 60); past it the verdict is unknown
+          --html PATH        a folder: write PATH/<name>.html, a self-contained timeline, for each history that is not
+                             linearizable; with one history and PATH ending in .html, write that file whatever the verdict
+          --timeout SECONDS  time budget of each search (default 60); past it the verdict is unknown
 
-        exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget spent), 64 bad input
+        exit codes (the worst over all files): 0 linearizable, 2 unknown (budget spent), 1 not linearizable, 64 bad input
+        (a history that cannot be read, or a bad command line); 70 is a fault of the command itself, never expected.
+        A leading word 'check' is accepted and ignored.
         """;
 
     /// <summary>Runs the command.</summary>
-    /// <param name="args">The arguments, starting with <c>check</c>.</param>
-    /// <param name="stdout">Where the verdict goes.</param>
+    /// <param name="args">The arguments; a leading <c>check</c> (the word the repository's scripts use) is ignored.</param>
+    /// <param name="stdout">Where verdicts go.</param>
     /// <param name="stderr">Where complaints go.</param>
-    /// <param name="stdin">What <c>-</c> reads; the console's standard input when null.</param>
+    /// <param name="stdin">What <c>-</c> reads; the console's standard input (as bytes, so UTF-8 is checked) when null.</param>
     /// <returns>The exit code, see <see cref="ExitCode"/>.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
@@ -47,7 +59,7 @@ public static class CheckCommand
 
             if (!TryParse(args, out var options, out var problem))
             {
-                stderr.WriteLine($"check: {problem}");
+                stderr.WriteLine($"{Name}: {problem}");
                 stderr.WriteLine(Usage);
                 return ExitCode.BadInput;
             }
@@ -57,73 +69,214 @@ public static class CheckCommand
         catch (Exception e)
         {
             // Never a stack trace: one line that says what went wrong.
-            stderr.WriteLine($"check: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(Diagnostic.OneLine($"{Name}: internal error: {e.GetType().Name}: {e.Message}"));
             return ExitCode.InternalError;
         }
     }
 
+    /// <summary>The worse of two exit codes: internal error (70), bad input, not linearizable, unknown, linearizable.</summary>
+    /// <param name="a">An exit code.</param>
+    /// <param name="b">Another.</param>
+    /// <returns>The one that ranks worse.</returns>
+    public static int Worst(int a, int b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(int code) => code switch
+    {
+        ExitCode.Linearizable => 0,
+        ExitCode.Unknown => 1,
+        ExitCode.NotLinearizable => 2,
+        ExitCode.BadInput => 3,
+        _ => 4,
+    };
+
     private static int Execute(Options options, TextWriter stdout, TextWriter stderr, TextReader? stdin)
     {
-        History history;
-        try
+        var clock = Stopwatch.StartNew();
+        var outcomes = new List<Outcome>();
+        var single = options.Inputs.Count == 1 && (options.Inputs[0] == "-" || !Directory.Exists(options.Inputs[0]));
+        var code = ExitCode.Linearizable;
+        foreach (var argument in options.Inputs)
         {
-            if (options.Input == "-")
+            if (!HistoryInput.Expand(argument, out var files, out var listing))
             {
-                history = HistoryJson.Read(stdin ?? Console.In);
+                var outcome = new Outcome(argument, ExitCode.BadInput, 0, TimeSpan.Zero, listing);
+                Report(outcome, single, stdout, stderr);
+                outcomes.Add(outcome);
+                code = Worst(code, outcome.Code);
+                continue;
             }
-            else
+
+            foreach (var file in files)
             {
-                using var reader = File.OpenText(options.Input);
-                history = HistoryJson.Read(reader);
+                Outcome outcome;
+                try
+                {
+                    outcome = CheckOne(file, options, single, stdout, stderr, stdin);
+                }
+                catch (Exception e) when (!single)
+                {
+                    // A fault of the command on one file: said in one line, and the other files are still checked.
+                    stderr.WriteLine(Diagnostic.OneLine($"{Name}: internal error on {file}: {e.GetType().Name}: {e.Message}"));
+                    outcome = new Outcome(file, ExitCode.InternalError, 0, TimeSpan.Zero, null);
+                    stdout.WriteLine(Diagnostic.OneLine($"{Word(outcome.Code),-16} {file}  (see standard error)"));
+                }
+
+                outcomes.Add(outcome);
+                code = Worst(code, outcome.Code);
             }
         }
-        catch (HistoryFormatException e)
+
+        if (!single)
         {
-            stderr.WriteLine($"check: {options.Input}: {e.Message}");
-            return ExitCode.BadInput;
+            Summarise(outcomes, clock.Elapsed, stdout);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+
+        return code;
+    }
+
+    private static Outcome CheckOne(string file, Options options, bool single, TextWriter stdout, TextWriter stderr, TextReader? stdin)
+    {
+        var clock = Stopwatch.StartNew();
+        var name = file == "-" ? HistoryInput.StandardInputName : file;
+        var (history, problem) = file != "-"
+            ? HistoryInput.Read(file)
+            : stdin is not null ? HistoryInput.Parse(name, stdin.ReadToEnd()) : HistoryInput.Parse(name, ReadStandardInput());
+        if (history is null)
         {
-            stderr.WriteLine($"check: cannot read '{options.Input}': {e.Message}");
-            return ExitCode.BadInput;
+            var bad = new Outcome(name, ExitCode.BadInput, 0, clock.Elapsed, problem);
+            Report(bad, single, stdout, stderr);
+            return bad;
         }
 
         var result = LinearizabilityChecker.Check(history, options.Timeout);
-        stdout.Write(result.Explanation.EndsWith('\n') ? result.Explanation : result.Explanation + "\n");
-        if (options.Html is not null)
-        {
-            try
-            {
-                File.WriteAllText(options.Html, HtmlTimeline.Render(history, result));
-                stdout.WriteLine($"HTML timeline written to {options.Html}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                stderr.WriteLine($"check: cannot write '{options.Html}': {e.Message}");
-                return ExitCode.BadInput;
-            }
-        }
-
-        return result.Verdict switch
+        var code = result.Verdict switch
         {
             Verdict.Linearizable => ExitCode.Linearizable,
             Verdict.NotLinearizable => ExitCode.NotLinearizable,
             _ => ExitCode.Unknown,
         };
+        string? html = null;
+        if (options.Html is { } target && (single && target.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || code != ExitCode.Linearizable))
+        {
+            html = single && target.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? target : HtmlPath(target, name, options.Written);
+            try
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(html)) is { } folder)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                File.WriteAllText(html, HtmlTimeline.Render(history, result));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                var unwritable = new Outcome(name, ExitCode.BadInput, history.Operations.Count, clock.Elapsed,
+                    new Diagnostic(html, 0, Diagnostic.WholeFile, $"cannot write the HTML timeline: {e.Message}"));
+                Report(unwritable, single, stdout, stderr);
+                return unwritable;
+            }
+        }
+
+        var outcome = new Outcome(name, code, history.Operations.Count, clock.Elapsed, null, html);
+        if (single)
+        {
+            stdout.Write(result.Explanation.EndsWith('\n') ? result.Explanation : result.Explanation + "\n");
+            if (html is not null)
+            {
+                stdout.WriteLine($"HTML timeline written to {html}");
+            }
+        }
+        else
+        {
+            Report(outcome, single, stdout, stderr);
+        }
+
+        return outcome;
     }
+
+    private static byte[] ReadStandardInput()
+    {
+        using var input = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    // A failing file's timeline: <folder>/<file name without .jsonl>.html, made unique with -2, -3... when two inputs share a name.
+    private static string HtmlPath(string folder, string input, HashSet<string> written)
+    {
+        var stem = input == HistoryInput.StandardInputName ? "stdin" : Path.GetFileNameWithoutExtension(input);
+        var path = Path.Combine(folder, stem + ".html");
+        for (var n = 2; written.Contains(Path.GetFullPath(path)); n++)
+        {
+            path = Path.Combine(folder, $"{stem}-{n}.html");
+        }
+
+        written.Add(Path.GetFullPath(path));
+        return path;
+    }
+
+    private static void Report(Outcome outcome, bool single, TextWriter stdout, TextWriter stderr)
+    {
+        if (outcome.Problem is { } problem)
+        {
+            stderr.WriteLine(problem.ToString());
+        }
+
+        if (single)
+        {
+            return;
+        }
+
+        var detail = outcome.Problem is not null
+            ? "see standard error"
+            : $"{outcome.Operations} ops, {Milliseconds(outcome.Elapsed)}" + (outcome.Html is null ? string.Empty : $", timeline {outcome.Html}");
+        stdout.WriteLine(Diagnostic.OneLine($"{Word(outcome.Code),-16} {outcome.Name}  ({detail})"));
+    }
+
+    private static void Summarise(List<Outcome> outcomes, TimeSpan total, TextWriter stdout)
+    {
+        stdout.WriteLine();
+        stdout.WriteLine("verdict            files");
+        foreach (var code in (int[])[ExitCode.Linearizable, ExitCode.NotLinearizable, ExitCode.Unknown, ExitCode.BadInput])
+        {
+            stdout.WriteLine($"{Word(code),-16} {outcomes.Count(o => o.Code == code),7}");
+        }
+
+        if (outcomes.Count(o => o.Code == ExitCode.InternalError) is > 0 and var faults)
+        {
+            stdout.WriteLine($"{Word(ExitCode.InternalError),-16} {faults,7}");
+        }
+
+        stdout.WriteLine($"{"total",-16} {outcomes.Count,7}");
+        var checkedOnes = outcomes.Where(o => o.Problem is null && o.Code != ExitCode.InternalError).ToList();
+        if (checkedOnes.Count > 0)
+        {
+            var slowest = checkedOnes.MaxBy(o => o.Elapsed)!;
+            stdout.WriteLine(Diagnostic.OneLine($"slowest: {slowest.Name} ({Milliseconds(slowest.Elapsed)}, {slowest.Operations} ops)"));
+        }
+
+        stdout.WriteLine($"total time: {total.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s for {outcomes.Count} {(outcomes.Count == 1 ? "file" : "files")} in one process");
+    }
+
+    private static string Word(int code) => code switch
+    {
+        ExitCode.Linearizable => "linearizable",
+        ExitCode.NotLinearizable => "NOT linearizable",
+        ExitCode.Unknown => "unknown",
+        ExitCode.BadInput => "bad input",
+        _ => "internal error",
+    };
+
+    private static string Milliseconds(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
     private static bool TryParse(string[] args, out Options options, out string problem)
     {
-        options = new Options(string.Empty, null, DefaultTimeout);
+        var inputs = new List<string>();
+        options = new Options(inputs, null, DefaultTimeout, new HashSet<string>(StringComparer.Ordinal));
         problem = string.Empty;
-        if (args.Length == 0 || args[0] != "check")
-        {
-            problem = args.Length == 0 ? "no command" : $"unknown command '{args[0]}'";
-            return false;
-        }
-
-        string? input = null;
-        for (var i = 1; i < args.Length; i++)
+        var start = args is ["check", ..] ? 1 : 0;
+        for (var i = start; i < args.Length; i++)
         {
             switch (args[i])
             {
@@ -146,24 +299,26 @@ public static class CheckCommand
                 case var a when a.StartsWith("--", StringComparison.Ordinal):
                     problem = $"unknown option '{a}'";
                     return false;
-                case var a when input is null:
-                    input = a;
-                    break;
-                default:
-                    problem = $"one history file only, not also '{args[i]}'";
+                case "-" when inputs.Contains("-"):
+                    problem = "standard input ('-') can be read once only";
                     return false;
+                case var a:
+                    inputs.Add(a);
+                    break;
             }
         }
 
-        if (input is null)
+        if (inputs.Count == 0)
         {
             problem = "no history file";
             return false;
         }
 
-        options = options with { Input = input };
         return true;
     }
 
-    private sealed record Options(string Input, string? Html, TimeSpan Timeout);
+    // Written: the timelines this run has written, so that two inputs of the same name do not overwrite each other's.
+    private sealed record Options(IReadOnlyList<string> Inputs, string? Html, TimeSpan Timeout, HashSet<string> Written);
+
+    private sealed record Outcome(string Name, int Code, int Operations, TimeSpan Elapsed, Diagnostic? Problem, string? Html = null);
 }

@@ -23,6 +23,8 @@ internal sealed record Mutant(string Name, string Description, string PatchPath)
 /// </summary>
 internal sealed class MutantWorkspace
 {
+    private const string HarnessFramework = "net10.0";
+
     private readonly Repository _repo;
     private readonly string _scratch;
     private readonly string _mapAssembly;
@@ -40,11 +42,13 @@ internal sealed class MutantWorkspace
         Recreate(source);
         File.Copy(Path.Combine(repo.Root, "Directory.Build.props"), Path.Combine(source, "Directory.Build.props"));
         File.Copy(Path.Combine(repo.Root, "Directory.Packages.props"), Path.Combine(source, "Directory.Packages.props"));
+        CopyTree(Path.Combine(repo.Root, "build"), Path.Combine(source, "build"), skipBuildOutputs: true); // the package settings src/Map imports
         CopyTree(Path.Combine(repo.Root, "src", "Map"), Path.Combine(source, "src", "Map"), skipBuildOutputs: true);
         Shell.Must("git", ["apply", "--whitespace=nowarn", mutant.PatchPath], source, $"Applying {mutant.Name}");
 
         var output = Path.Combine(scratch, "map");
-        Shell.Must("dotnet", ["build", Path.Combine(source, "src", "Map", "GoSync.Map.csproj"), "-c", "Release", "-o", output, "--nologo", "-v", "q"],
+        // src/Map targets net8.0 and net10.0; the harnesses run on the framework of Directory.Build.props, net10.0.
+        Shell.Must("dotnet", ["build", Path.Combine(source, "src", "Map", "GoSync.Map.csproj"), "-c", "Release", "-f", HarnessFramework, "-o", output, "--nologo", "-v", "q"],
             source, $"Building {mutant.Name}");
         return new MutantWorkspace(repo, scratch, Path.Combine(output, "GoSync.Map.dll"));
     }

@@ -12,6 +12,7 @@ internal static class HtmlStyle
         .partition { margin: 1em 0; }
         .failing { border-left: 4px solid #c0392b; padding-left: .8em; }
         summary { cursor: pointer; font-weight: 600; }
+        .scroll { max-width: 100%; overflow-x: auto; }
         .timeline { font: 12px/1.2 ui-monospace, monospace; position: relative; margin: .5em 0; overflow: visible; }
         .ruler { position: relative; height: 1.4em; margin-left: 6ch; color: #888; border-bottom: 1px solid #ddd; }
         .ruler span { position: absolute; }

@@ -1,18 +1,30 @@
 using GoSync.Specs;
+using GoSync.Systematic.Infrastructure;
 using Microsoft.Coyote;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.SystematicTesting;
-using static GoSync.Tests.Specs.Ops;
+using Operation = GoSync.Specs.Operation;
 
-namespace GoSync.Tests.Specs;
+namespace GoSync.Systematic;
 
+/// <summary>
+/// The monitor that ends every harness iteration (moved here from GoSync.Specs with the monitor, which is the one part of
+/// the checking pipeline that needs Coyote).
+/// </summary>
 public sealed class LinearizabilityMonitorTests : IDisposable
 {
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
+
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "gosync-monitor-" + Guid.NewGuid().ToString("N"));
 
-    private static History Violating => H(Store(1, "x", 1, 1, 2), Range(2, 3, 4, false, ("x", 2)));
+    private static Operation StoreX1 => new(1, OpKind.Store, "x", 1, null, 1, 2);
 
-    private static History Fine => H(Store(1, "x", 1, 1, 2), Load(2, "x", 3, 4, true, 1));
+    private static History Violating => new([
+        StoreX1,
+        new Operation(2, OpKind.Range, null, null, null, 3, 4, visited: [new KeyValuePair<object, object?>("x", 2)], stopped: false),
+    ]);
+
+    private static History Fine => new([StoreX1, new Operation(2, OpKind.Load, "x", null, null, 3, 4, true, 1)]);
 
     public void Dispose()
     {

@@ -1,11 +1,16 @@
+using GoSync.Specs;
 using Microsoft.Coyote.Specifications;
 
-namespace GoSync.Specs;
+namespace GoSync.Systematic.Infrastructure;
 
 /// <summary>
 /// The hook a Coyote harness calls at the end of each iteration: checks the recorded history and, on a violation,
 /// saves it and fails the iteration with the explanation.
 /// </summary>
+/// <remarks>
+/// It lives here, not in GoSync.Specs, so that the Specs package (the recorder and the checker) needs no Coyote: only
+/// the harnesses fail iterations through <see cref="Specification.Assert(bool, string, object)"/>.
+/// </remarks>
 public static class LinearizabilityMonitor
 {
     /// <summary>
