@@ -33,7 +33,9 @@ public enum StepSource
 /// <param name="Harness">The harness.</param>
 /// <param name="Iterations">Iterations explored.</param>
 /// <param name="Steps">Scheduling decisions over all iterations, by source.</param>
-public sealed record StepCensus(string Harness, int Iterations, IReadOnlyDictionary<StepSource, long> Steps)
+/// <param name="Examples">For each source that took a step, the stack of one of its scheduling points.</param>
+public sealed record StepCensus(
+    string Harness, int Iterations, IReadOnlyDictionary<StepSource, long> Steps, IReadOnlyDictionary<StepSource, string> Examples)
 {
     /// <summary>All scheduling decisions over all iterations.</summary>
     public long Total => Steps.Values.Sum();
@@ -54,15 +56,18 @@ public sealed record StepCensus(string Harness, int Iterations, IReadOnlyDiction
         Iteration.WriteArtifactsIfFailed();
         var report = engine.TestReport;
         var steps = Enum.GetValues<StepSource>().ToDictionary(s => s, _ => 0L);
+        var examples = new Dictionary<StepSource, string>();
         foreach (var traces in report.CoverageInfo.SchedulingPointStackTraces.Values)
         {
             foreach (var (stack, count) in traces)
             {
-                steps[Classify(stack)] += count;
+                var source = Classify(stack);
+                steps[source] += count;
+                examples.TryAdd(source, stack);
             }
         }
 
-        return new StepCensus(harness, report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths, steps);
+        return new StepCensus(harness, report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths, steps, examples);
     }
 
     /// <summary>The source of the scheduling decision whose stack is <paramref name="stack"/>.</summary>
@@ -88,8 +93,24 @@ public sealed record StepCensus(string Harness, int Iterations, IReadOnlyDiction
             return StepSource.Map;
         }
 
-        return stack.Contains("Infrastructure.CheckedMap", StringComparison.Ordinal) ? StepSource.Wrappers : StepSource.Tasks;
+        if (stack.Contains("Infrastructure.CheckedMap", StringComparison.Ordinal))
+        {
+            // The JIT inlines the map's small methods into the wrapper, whose own code has no Volatile, Interlocked
+            // or lock: such a step is the map's. A wrapper's own steps are its rewritten collections'.
+            return CoyoteFrame(stack) is { } frame && !frame.Contains(".Collections.", StringComparison.Ordinal)
+                ? StepSource.Map
+                : StepSource.Wrappers;
+        }
+
+        return StepSource.Tasks;
     }
+
+    /// <summary>The innermost frame of Coyote's rewriting types: what kind of call reached the scheduling point.</summary>
+    private static string? CoyoteFrame(string stack) => stack
+        .Split('\n')
+        .Select(l => l.Trim())
+        .TakeWhile(l => l.StartsWith("at Microsoft.Coyote.", StringComparison.Ordinal))
+        .LastOrDefault(l => l.StartsWith("at Microsoft.Coyote.Rewriting.Types.", StringComparison.Ordinal));
 
     private static readonly string[] MapTypes = ["GoSync.SyncMap`2", "GoSync.Entry`1", "GoSync.EntryTable`2", "GoSync.ReadOnlyMap`2"];
 }
