@@ -1,12 +1,29 @@
 using GoSync.Specs;
+using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 
 namespace GoSync.Systematic.Infrastructure;
 
 /// <summary>
 /// The map as every harness drives it: each call is recorded into the iteration's history (call and return
-/// timestamps around the call itself) and is followed by the design's invariant check.
+/// timestamps around the call itself), and the design's invariants are checked whenever a call returns and leaves the
+/// map quiescent, no call in progress in any task.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Nothing here adds a synchronisation or a scheduling step between a task's operations. The recorder (GoSync.Specs,
+/// which is not rewritten) takes no controlled lock or atomic, and the call counter and visit logs are not rewritten
+/// either, so the only scheduling points of a call are the map's own. The invariant check takes the map's lock, so it
+/// runs only when no call is in progress, where the lock is free; and it runs with scheduling suppressed, so it is
+/// atomic with respect to the other tasks and costs no step. The old check after every call took the lock whatever
+/// the other tasks were doing, so a task could not start its next (say lock-free) call while another task was inside
+/// a locked region: it hid every bug that needs exactly that.
+/// </para>
+/// <para>
+/// Outside <see cref="Iteration.Concurrently"/> only one task runs, so every scheduling point of a call is a forced
+/// decision: those calls run with scheduling suppressed too, and set-up and epilogue cost no step.
+/// </para>
+/// </remarks>
 public sealed class CheckedMap(HistoryRecorder recorder)
 {
     /// <summary>
@@ -15,82 +32,95 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     /// </summary>
     internal static readonly Placement Placement = new(0x9E3779B97F4A7C15);
 
+    private readonly CallsInProgress _inProgress = new();
+
     /// <summary>The map under test. Keys are small integers; values may be null.</summary>
     internal SyncMap<int, int?> Map { get; } = new(null, null, Placement);
 
     /// <summary>
-    /// Whether every call is followed by the invariant check. The single-threaded epilogue turns it off and checks once
-    /// at its end: there, nothing interleaves, and each check costs dozens of Coyote scheduling points.
+    /// Whether a call that leaves the map quiescent is followed by the invariant check. The single-threaded epilogue of
+    /// <see cref="Iteration.Finish"/> turns it off and checks once at its end.
     /// </summary>
     public bool CheckAfterEachCall { get; set; } = true;
 
+    /// <summary>True while the tasks of <see cref="Iteration.Concurrently"/> run; false while only the main task does.</summary>
+    internal bool Concurrent { get; set; }
+
     public int? Load(int process, int key)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.Load, key);
         var ok = Map.TryLoad(key, out var value);
         recorder.Return(op, ok, value);
-        AfterCall();
+        End();
         return ok ? value : null;
     }
 
     public void Store(int process, int key, int? value)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.Store, key, value);
         Map.Store(key, value);
         recorder.Return(op);
-        AfterCall();
+        End();
     }
 
     public int? LoadOrStore(int process, int key, int? value)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.LoadOrStore, key, value);
         var actual = Map.LoadOrStore(key, value, out var loaded);
         recorder.Return(op, loaded, actual);
-        AfterCall();
+        End();
         return actual;
     }
 
     public int? LoadAndDelete(int process, int key)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.LoadAndDelete, key);
         var loaded = Map.TryLoadAndDelete(key, out var value);
         recorder.Return(op, loaded, value);
-        AfterCall();
+        End();
         return value;
     }
 
     public void Delete(int process, int key)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.Delete, key);
         Map.Delete(key);
         recorder.Return(op);
-        AfterCall();
+        End();
     }
 
     public int? Swap(int process, int key, int? value)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.Swap, key, value);
         var loaded = Map.Swap(key, value, out var previous);
         recorder.Return(op, loaded, previous);
-        AfterCall();
+        End();
         return previous;
     }
 
     public bool CompareAndSwap(int process, int key, int? expected, int? value)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.CompareAndSwap, key, value, expected);
         var swapped = Map.CompareAndSwap(key, expected, value);
         recorder.Return(op, swapped);
-        AfterCall();
+        End();
         return swapped;
     }
 
     public bool CompareAndDelete(int process, int key, int? expected)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.CompareAndDelete, key, expected: expected);
         var deleted = Map.CompareAndDelete(key, expected);
         recorder.Return(op, deleted);
-        AfterCall();
+        End();
         return deleted;
     }
 
@@ -100,41 +130,92 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     /// </summary>
     public int Range(int process, int limit = int.MaxValue, Action<int, int?>? onVisit = null)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.Range);
-        var visited = new List<KeyValuePair<object, object?>>();
+        var visited = new VisitLog();
         var stopped = false;
         Map.Range((key, value) =>
         {
-            visited.Add(new(key, value));
+            visited.Add(key, value);
             onVisit?.Invoke(key, value);
             stopped = visited.Count >= limit;
             return !stopped;
         });
-        recorder.ReturnRange(op, visited, stopped);
-        AfterCall();
+        recorder.ReturnRange(op, visited.Pairs, stopped);
+        End();
+        return visited.Count;
+    }
+
+    /// <summary>
+    /// The map's <c>foreach</c> (its enumerator), recorded as a Range: visits at most <paramref name="limit"/> keys and
+    /// calls <paramref name="body"/> on each, so a body can wait for another task or write the map while the enumerator
+    /// is suspended between two keys. Returns how many keys were visited.
+    /// </summary>
+    public int ForEach(int process, int limit = int.MaxValue, Action<int, int?>? body = null)
+    {
+        Begin();
+        var op = recorder.Invoke(process, OpKind.Range);
+        var visited = new VisitLog();
+        var stopped = false;
+        foreach (var (key, value) in Map)
+        {
+            visited.Add(key, value);
+            body?.Invoke(key, value);
+            if (visited.Count >= limit)
+            {
+                stopped = true;
+                break;
+            }
+        }
+
+        recorder.ReturnRange(op, visited.Pairs, stopped);
+        End();
         return visited.Count;
     }
 
     public void Clear(int process)
     {
+        Begin();
         var op = recorder.Invoke(process, OpKind.Clear);
         Map.Clear();
         recorder.Return(op);
-        AfterCall();
+        End();
     }
 
-    private void AfterCall()
+    private void Begin()
     {
-        if (CheckAfterEachCall)
+        if (!Concurrent)
+        {
+            SchedulingPoint.Suppress(); // resumed by End: one task runs, so no decision is lost
+        }
+
+        _inProgress.Enter();
+    }
+
+    private void End()
+    {
+        if (_inProgress.ExitLeavesNone() && CheckAfterEachCall)
         {
             CheckInvariants();
         }
+
+        if (!Concurrent)
+        {
+            SchedulingPoint.Resume();
+        }
     }
 
-    /// <summary>Fails the iteration, naming every broken invariant, when the map's structure is wrong.</summary>
+    /// <summary>
+    /// Fails the iteration, naming every broken invariant, when the map's structure is wrong. Call it only where no
+    /// call is in progress (it takes the map's lock, which must then be free); it runs with scheduling suppressed.
+    /// </summary>
     public void CheckInvariants()
     {
-        var violations = Map.FindInvariantViolations();
-        Specification.Assert(violations.Count == 0, "SyncMap invariant violated: {0}", string.Join("; ", violations));
+        using (NoScheduling.Begin())
+        {
+            // Inside: the list is the map's, rewritten, and each call on it is a scheduling point.
+            var violations = Map.FindInvariantViolations();
+            Specification.Assert(violations.Count == 0, "SyncMap invariant violated: {0}", string.Join("; ", violations));
+        }
     }
 }
