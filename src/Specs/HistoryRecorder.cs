@@ -112,6 +112,23 @@ public sealed class HistoryRecorder
         }
     }
 
+    /// <summary>
+    /// Removes a call that threw instead of returning, for a map that promises that such a call had no effect (GoSync's
+    /// map, when user code it calls throws): the checker then holds the map to that promise, since any effect the call
+    /// had would be one no operation of the history explains.
+    /// </summary>
+    /// <param name="op">The call, from <see cref="Invoke"/>.</param>
+    /// <exception cref="InvalidOperationException">The call returned already.</exception>
+    public void Abandon(PendingOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        lock (_gate)
+        {
+            EnsureOpen(op);
+            _ops.Remove(op);
+        }
+    }
+
     /// <summary>The operations recorded so far; those not returned yet are pending.</summary>
     /// <returns>A snapshot: later calls do not change it.</returns>
     public History ToHistory()

@@ -24,7 +24,7 @@ namespace GoSync.Systematic.Infrastructure;
 /// decision: those calls run with scheduling suppressed too, and set-up and epilogue cost no step.
 /// </para>
 /// </remarks>
-public sealed class CheckedMap(HistoryRecorder recorder)
+public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>? keyComparer = null)
 {
     /// <summary>
     /// The placement secret of every harness's map: fixed, so that an iteration's table layouts and Range orders, and so
@@ -35,7 +35,7 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     private readonly CallsInProgress _inProgress = new();
 
     /// <summary>The map under test. Keys are small integers; values may be null.</summary>
-    internal SyncMap<int, int?> Map { get; } = new(null, null, Placement);
+    internal SyncMap<int, int?> Map { get; } = new(keyComparer, null, Placement);
 
     /// <summary>
     /// Whether a call that leaves the map quiescent is followed by the invariant check. The single-threaded epilogue of
@@ -50,8 +50,13 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.Load, key);
-        var ok = Map.TryLoad(key, out var value);
-        recorder.Return(op, ok, value);
+        var ok = false;
+        int? value = null;
+        if (Completed(op, () => ok = Map.TryLoad(key, out value)))
+        {
+            recorder.Return(op, ok, value);
+        }
+
         End();
         return ok ? value : null;
     }
@@ -60,8 +65,11 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.Store, key, value);
-        Map.Store(key, value);
-        recorder.Return(op);
+        if (Completed(op, () => Map.Store(key, value)))
+        {
+            recorder.Return(op);
+        }
+
         End();
     }
 
@@ -69,8 +77,13 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.LoadOrStore, key, value);
-        var actual = Map.LoadOrStore(key, value, out var loaded);
-        recorder.Return(op, loaded, actual);
+        var loaded = false;
+        int? actual = null;
+        if (Completed(op, () => actual = Map.LoadOrStore(key, value, out loaded)))
+        {
+            recorder.Return(op, loaded, actual);
+        }
+
         End();
         return actual;
     }
@@ -79,8 +92,13 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.LoadAndDelete, key);
-        var loaded = Map.TryLoadAndDelete(key, out var value);
-        recorder.Return(op, loaded, value);
+        var loaded = false;
+        int? value = null;
+        if (Completed(op, () => loaded = Map.TryLoadAndDelete(key, out value)))
+        {
+            recorder.Return(op, loaded, value);
+        }
+
         End();
         return value;
     }
@@ -89,8 +107,11 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.Delete, key);
-        Map.Delete(key);
-        recorder.Return(op);
+        if (Completed(op, () => Map.Delete(key)))
+        {
+            recorder.Return(op);
+        }
+
         End();
     }
 
@@ -98,8 +119,13 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.Swap, key, value);
-        var loaded = Map.Swap(key, value, out var previous);
-        recorder.Return(op, loaded, previous);
+        var loaded = false;
+        int? previous = null;
+        if (Completed(op, () => loaded = Map.Swap(key, value, out previous)))
+        {
+            recorder.Return(op, loaded, previous);
+        }
+
         End();
         return previous;
     }
@@ -108,8 +134,12 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.CompareAndSwap, key, value, expected);
-        var swapped = Map.CompareAndSwap(key, expected, value);
-        recorder.Return(op, swapped);
+        var swapped = false;
+        if (Completed(op, () => swapped = Map.CompareAndSwap(key, expected, value)))
+        {
+            recorder.Return(op, swapped);
+        }
+
         End();
         return swapped;
     }
@@ -118,8 +148,12 @@ public sealed class CheckedMap(HistoryRecorder recorder)
     {
         Begin();
         var op = recorder.Invoke(process, OpKind.CompareAndDelete, key, expected: expected);
-        var deleted = Map.CompareAndDelete(key, expected);
-        recorder.Return(op, deleted);
+        var deleted = false;
+        if (Completed(op, () => deleted = Map.CompareAndDelete(key, expected)))
+        {
+            recorder.Return(op, deleted);
+        }
+
         End();
         return deleted;
     }
@@ -182,6 +216,25 @@ public sealed class CheckedMap(HistoryRecorder recorder)
         End();
     }
 
+    /// <summary>
+    /// Runs one call of the map; false when user code that a fault harness gave the map threw
+    /// <see cref="InjectedFault"/> inside it. Such a call is left out of the history: the map promises that it had no
+    /// effect, and the linearizability check then holds it to that.
+    /// </summary>
+    private bool Completed(PendingOp op, Action call)
+    {
+        try
+        {
+            call();
+            return true;
+        }
+        catch (InjectedFault)
+        {
+            recorder.Abandon(op);
+            return false;
+        }
+    }
+
     private void Begin()
     {
         if (!Concurrent)
@@ -214,8 +267,33 @@ public sealed class CheckedMap(HistoryRecorder recorder)
         using (NoScheduling.Begin())
         {
             // Inside: the list is the map's, rewritten, and each call on it is a scheduling point.
-            var violations = Map.FindInvariantViolations();
+            var violations = WithoutFaults(Map.FindInvariantViolations);
             Specification.Assert(violations.Count == 0, "SyncMap invariant violated: {0}", string.Join("; ", violations));
+        }
+    }
+
+    /// <summary>The sizes of the map's parts, for the epilogue's structural checks.</summary>
+    internal MapShape Shape() => WithoutFaults(Map.DescribeShape);
+
+    /// <summary>
+    /// Runs a check that looks keys up in the map's tables, and so calls its key comparer, with a fault harness's
+    /// comparer paused: the check must neither throw the fault nor move it to another call.
+    /// </summary>
+    private T WithoutFaults<T>(Func<T> check)
+    {
+        if (keyComparer is not PoisonedKeyComparer poisoned)
+        {
+            return check();
+        }
+
+        poisoned.Paused = true;
+        try
+        {
+            return check();
+        }
+        finally
+        {
+            poisoned.Paused = false;
         }
     }
 }

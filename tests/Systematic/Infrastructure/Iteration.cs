@@ -24,10 +24,10 @@ public sealed class Iteration
     private readonly OnFailureHandler _onFailure;
     private string? _failure;
 
-    private Iteration(string harness)
+    private Iteration(string harness, IEqualityComparer<int>? keyComparer)
     {
         _harness = harness;
-        Map = new CheckedMap(_recorder);
+        Map = new CheckedMap(_recorder, keyComparer);
         // Only note the failure here: the handler runs inside Coyote's scheduler, where reading the (rewritten)
         // recorder would hit a scheduling point and report the same deadlock again, recursively.
         _onFailure = ex => _failure = ex.Message;
@@ -39,7 +39,13 @@ public sealed class Iteration
     public CheckedMap Map { get; }
 
     /// <summary>Starts an iteration of the harness named <paramref name="harness"/>.</summary>
-    public static Iteration Start(string harness) => new(harness);
+    public static Iteration Start(string harness) => new(harness, keyComparer: null);
+
+    /// <summary>
+    /// Starts an iteration whose map compares keys with <paramref name="keyComparer"/>: a fault harness's comparer that
+    /// throws <see cref="InjectedFault"/>.
+    /// </summary>
+    public static Iteration Start(string harness, IEqualityComparer<int> keyComparer) => new(harness, keyComparer);
 
     /// <summary>
     /// Writes the artifacts of the iteration that just ended, if Coyote reported a bug in it. <c>dotnet coyote test</c>
@@ -112,12 +118,12 @@ public sealed class Iteration
         Map.Store(Main, 1000, 0);
         Map.Store(Main, 1001, 0);
         Map.Range(Main);
-        var baseline = Map.Map.DescribeShape().ReadCount;
+        var baseline = Map.Shape().ReadCount;
         for (var key = 2000; key < 2003; key++)
         {
             Map.Store(Main, key, key);
             Map.LoadAndDelete(Main, key);
-            var reachable = Map.Map.DescribeShape().ReachableEntries;
+            var reachable = Map.Shape().ReachableEntries;
             Specification.Assert(reachable <= baseline + 1,
                 "Deleted keys are kept alive (Go issue 40999): {0} entries reachable after deleting fresh key {1}, at most {2} expected.",
                 reachable, key, baseline + 1);
@@ -136,7 +142,7 @@ public sealed class Iteration
             Map.Store(Main, key, key);
             Map.Range(Main); // promotes: the key is now in read
             Map.Delete(Main, key); // nil in read
-            var reachable = Map.Map.DescribeShape().ReachableEntries;
+            var reachable = Map.Shape().ReachableEntries;
             Specification.Assert(reachable <= live + 1,
                 "Deleted entries are never expunged: {0} entries reachable after deleting key {1}, at most {2} expected.",
                 reachable, key, live + 1);
