@@ -38,7 +38,7 @@ internal static partial class CoyoteCli
         Action<int>? onIteration = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var args = new List<string> { "coyote", "test", assembly, "-m", harness, "-i", exploration.Iterations.ToString(CultureInfo.InvariantCulture), "-o", outputDirectory };
-        if (exploration.Strategy != "portfolio")
+        if (exploration.Strategy != Strategies.Default)
         {
             args.AddRange(["-s", exploration.Strategy]);
         }
