@@ -60,7 +60,7 @@ internal static class MutantsCommand
             var dir = Path.Combine(scratch, mutant.Name);
             var workspace = MutantWorkspace.Prepare(repo, mutant, dir);
             var assembly = workspace.Assemble(rewrittenBase, rewrite: true);
-            var environment = new Dictionary<string, string> { ["GOSYNC_ARTIFACTS"] = Path.Combine(dir, "artifacts") };
+            var environment = new Dictionary<string, string> { [Repository.ArtifactsVariable] = Path.Combine(dir, "artifacts") };
             var findings = new List<Finding>();
             foreach (var strategy in options.Strategies)
             {
@@ -76,7 +76,7 @@ internal static class MutantsCommand
 
             rows.Add((mutant, findings));
             Console.Out.WriteLine($"{mutant.Name}: " + string.Join("; ", findings.Select(f =>
-                f.Caught ? $"{f.Strategy} caught by {f.CaughtBy}{(f.CaughtByNamed ? "" : $" (NOT by its harness {f.Named})")} at iteration {f.Iterations} ({f.Seconds:F1} s; {f.TotalIterations} iterations in all)" : $"{f.Strategy} NOT CAUGHT")));
+                f.Caught ? $"{f.Strategy} caught by {f.CaughtBy}{(f.CaughtByNamed ? "" : $" (NOT by its harness {f.Named})")} at iteration {f.Iterations} ({f.Seconds:F1} s; {f.TotalIterations} iterations in all): {Shorten(f.Bug)}" : $"{f.Strategy} NOT CAUGHT")));
         }
 
         AnsiConsole.Write(Summary(rows, options));
@@ -98,6 +98,8 @@ internal static class MutantsCommand
 
         return escaped.Count == 0 && misnamed.Count == 0 ? 0 : 1;
     }
+
+    private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + " ...";
 
     /// <summary>The harnesses with <paramref name="named"/> first, the others in name order after it.</summary>
     private static List<string> NamedFirst(IReadOnlyList<string> harnesses, string named) => [named, .. harnesses.Where(h => h != named)];
