@@ -168,9 +168,9 @@ public class StructureTests
     }
 
     [Theory]
-    [InlineData(false, Invariant.LiveEntryInDirty, "live")]
-    [InlineData(true, Invariant.NilEntryInDirty, "nil")]
-    public void The_invariant_check_names_a_read_entry_missing_from_dirty_by_its_slot_state(bool deleted, Invariant invariant, string state)
+    [InlineData(false, nameof(Invariant.LiveEntryInDirty), "live")]
+    [InlineData(true, nameof(Invariant.NilEntryInDirty), "nil")]
+    public void The_invariant_check_names_a_read_entry_missing_from_dirty_by_its_slot_state(bool deleted, string invariant, string state)
     {
         _map.Store("a", 1);
         _map.Range((_, _) => true);
@@ -183,7 +183,7 @@ public class StructureTests
         var dirty = (EntryTable<string, int>)GetField(_map, "_dirty")!;
         dirty.Remove("a");
         _map.FindInvariantViolations().Should().ContainSingle().Which.Should().Be(
-            new InvariantViolation(invariant, $"{state} entry for key a is in read but dirty does not map the key to it"));
+            new InvariantViolation(Enum.Parse<Invariant>(invariant), $"{state} entry for key a is in read but dirty does not map the key to it"));
     }
 
     [Fact]
