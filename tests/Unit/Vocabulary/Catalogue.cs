@@ -34,24 +34,20 @@ internal static class Catalogue
 {
     private const string FindViolations = "`SyncMap.FindInvariantViolations` (after every call in the harnesses, and at each iteration's end)";
 
+    /// <summary>A state invariant that <c>FindInvariantViolations</c> checks and the model states under the same name.</summary>
+    private static Property Checked(Invariant invariant, string says) =>
+        new(invariant.ToString(), PropertyKind.State, says, FindViolations, InModel: true);
+
     public static readonly IReadOnlyList<Property> Properties =
     [
-        new(nameof(Invariant.ExpungedOnlyOutsideDirty), PropertyKind.State,
-            "an expunged entry in read ⇒ dirty exists and lacks the key", FindViolations, InModel: true),
-        new(nameof(Invariant.NilEntryInDirty), PropertyKind.State,
-            "a nil entry in read ⇒ dirty is null or maps the key to this entry", FindViolations, InModel: true),
-        new(nameof(Invariant.LiveEntryInDirty), PropertyKind.State,
-            "a live entry in read ⇒ dirty is null or maps the key to this entry", FindViolations, InModel: true),
-        new(nameof(Invariant.DirtyHoldsNoExpunged), PropertyKind.State,
-            "dirty never holds an expunged entry", FindViolations, InModel: true),
-        new(nameof(Invariant.AmendedIffDirtyHasMore), PropertyKind.State,
-            "read.amended ⇒ dirty exists; a key only in dirty ⇒ read.amended", FindViolations, InModel: true),
-        new(nameof(Invariant.MissesResetWithoutDirty), PropertyKind.State,
-            "no dirty ⇒ misses = 0", FindViolations, InModel: true),
-        new(nameof(Invariant.MissesBelowDirtyCount), PropertyKind.State,
-            "misses stays below dirty's count (reaching it promotes)", FindViolations, InModel: true),
-        new(nameof(Invariant.ReadAndDirtyDistinct), PropertyKind.State,
-            "read and dirty are never one table", FindViolations, InModel: true),
+        Checked(Invariant.ExpungedOnlyOutsideDirty, "an expunged entry in read ⇒ dirty exists and lacks the key"),
+        Checked(Invariant.NilEntryInDirty, "a nil entry in read ⇒ dirty is null or maps the key to this entry"),
+        Checked(Invariant.LiveEntryInDirty, "a live entry in read ⇒ dirty is null or maps the key to this entry"),
+        Checked(Invariant.DirtyHoldsNoExpunged, "dirty never holds an expunged entry"),
+        Checked(Invariant.AmendedIffDirtyHasMore, "read.amended ⇒ dirty exists; a key only in dirty ⇒ read.amended"),
+        Checked(Invariant.MissesResetWithoutDirty, "no dirty ⇒ misses = 0"),
+        Checked(Invariant.MissesBelowDirtyCount, "misses stays below dirty's count (reaching it promotes)"),
+        Checked(Invariant.ReadAndDirtyDistinct, "read and dirty are never one table"),
         new(nameof(Invariant.ReadNeverWritten), PropertyKind.Step,
             "a table published as read is never written again",
             "`EntryTable.ThrowIfFrozen` on every table write (an exception named ReadNeverWritten)", InModel: false,
