@@ -25,6 +25,8 @@
 (* the states that agree with it.                                          *)
 (*                                                                         *)
 (* Bug switches on a seeded mistake (see README.md); "None" is the code.   *)
+(* Each name is the seeded bug's patch name in tests/Mutants, in Pascal    *)
+(* case (03-expunge-plain-write is ExpungePlainWrite).                      *)
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets, TLC
 
@@ -48,13 +50,20 @@ VARIABLES
     dirty,    \* _dirty: key -> entry id, or NoDirty
     misses,   \* _misses
     lock,     \* holder of _mu across a multi-step locked region
-    aliased,  \* read.m and dirty are one Dictionary object (only bug PromoteKeepsDirty)
+    aliased,  \* read.m and dirty are one Dictionary object (only bug PromotionKeepsDirty)
     slot,     \* entry id -> its _slot
     th,       \* thread -> its locals (pc, current operation, ...)
     lin       \* history: the AtomicMap states consistent with the behaviour so far
 
 vars == <<read, dirty, misses, lock, aliased, slot, th, lin>>
 shared == <<read, dirty, misses, lock, aliased>>
+
+(* A misspelt Bug would silently model the correct code. *)
+Bugs == {"LoadWithoutRecheck", "UnexpungeNotPutBack", "ExpungePlainWrite", "FastSwapIntoExpunged",
+         "PromotionKeepsDirty", "PromotionKeepsMisses", "DirtyCopiesExpunged", "DirtyCopiesDeleted",
+         "LoadAndDeleteKeepsDirty", "RangeHoldsLock", "StoreFastPathNotAtomic", "LoadOrStoreCheckThenStore",
+         "CompareAndSwapWithoutCompareInDirty", "PromotedReadAmended", "ClearKeepsDirty", "SwapRetryStale"}
+ASSUME Bug \in Bugs \cup {"None"}
 
 AM == INSTANCE AtomicMap WITH abs <- lin   \* only its state-free operators are used
 
@@ -172,10 +181,10 @@ SharedNow == [read |-> read, dirty |-> dirty, misses |-> misses, aliased |-> ali
 MissLocked(d) ==
   IF misses + 1 < DirtyCount(d)
   THEN [read |-> read, dirty |-> d, misses |-> misses + 1, aliased |-> aliased]
-  ELSE [read    |-> [m |-> d, amended |-> Bug = "PromotedAmended"],
-        dirty   |-> IF Bug = "PromoteKeepsDirty" THEN d ELSE NoDirty,
-        misses  |-> IF Bug = "PromoteNoMissReset" THEN misses + 1 ELSE 0,
-        aliased |-> Bug = "PromoteKeepsDirty"]
+  ELSE [read    |-> [m |-> d, amended |-> Bug = "PromotedReadAmended"],
+        dirty   |-> IF Bug = "PromotionKeepsDirty" THEN d ELSE NoDirty,
+        misses  |-> IF Bug = "PromotionKeepsMisses" THEN misses + 1 ELSE 0,
+        aliased |-> Bug = "PromotionKeepsDirty"]
 
 (* Leaving a multi-step locked region: MissLocked if the region needs it. *)
 Unlock(t) ==
@@ -257,8 +266,8 @@ FindLocked(t) ==
   LET o == th[t].op
       k == o.key
       remove == o.kind \in {"LoadAndDelete", "Delete"} /\ Bug # "LoadAndDeleteKeepsDirty"
-      \* Bug NoRecheck acts on the read it saw before taking the lock: k absent, amended.
-      inRead == Bug # "NoRecheck" /\ (read.m[k] # NoEntry \/ ~read.amended)
+      \* Bug LoadWithoutRecheck acts on the read it saw before taking the lock: k absent, amended.
+      inRead == Bug # "LoadWithoutRecheck" /\ (read.m[k] # NoEntry \/ ~read.amended)
   IN
   /\ th[t].pc = "FindLocked"
   /\ lock = NoThread
@@ -380,10 +389,12 @@ DirtyNext(t) ==
                 p == slot[e]
                 copy == [th[t].nd EXCEPT ![j] = e]
             IN /\ UNCHANGED shared
-               /\ IF p = Nil
-                  THEN Go(t, [th[t] EXCEPT !.pc = IF Bug = "PlainExpunge" THEN "DirtyWrite"
+               /\ IF p = Nil /\ Bug # "DirtyCopiesDeleted"
+                  THEN Go(t, [th[t] EXCEPT !.pc = IF Bug = "ExpungePlainWrite" THEN "DirtyWrite"
                                                   ELSE "DirtyCas",
                                            !.e = e, !.cur = j])
+                  ELSE IF p = Nil \* Bug DirtyCopiesDeleted: copied, never expunged
+                  THEN Go(t, [th[t] EXCEPT !.todo = @ \ {j}, !.nd = copy])
                   ELSE IF p = Expunged
                   THEN Go(t, [th[t] EXCEPT !.todo = @ \ {j},
                                            !.nd = IF Bug = "DirtyCopiesExpunged" THEN copy ELSE @])
@@ -408,7 +419,7 @@ DirtyCas(t) ==
      ELSE /\ Go(t, [next EXCEPT !.nd = [@ EXCEPT ![j] = e]])
           /\ slot' = Tidy(slot)
 
-(* Bug PlainExpunge: a plain write of expunged where the CAS belongs. *)
+(* Bug ExpungePlainWrite: a plain write of expunged where the CAS belongs. *)
 DirtyWrite(t) ==
   LET e == th[t].e IN
   /\ th[t].pc = "DirtyWrite"
@@ -440,7 +451,7 @@ SwapCas(t) ==
   IN
   /\ th[t].pc = "SwapCas"
   /\ UNCHANGED shared
-  /\ IF Bug = "NonAtomicStore"   \* a Volatile.Write after the check
+  /\ IF Bug = "StoreFastPathNotAtomic"   \* a Volatile.Write after the check
      THEN Finish(t) /\ slot' = Tidy([slot EXCEPT ![e] = v]) /\ Returns(t, Prev(th[t].p))
      ELSE IF w = th[t].p
      THEN Finish(t) /\ slot' = Tidy([slot EXCEPT ![e] = v]) /\ Returns(t, Prev(w))
@@ -474,7 +485,7 @@ Unexpunge(t) ==
   LET e == th[t].e
       k == Key(t)
       next == IF th[t].pc = "SwapUnexpunge" THEN "SwapExchange" ELSE "LosRead"
-      forget == Bug = "NoDirtyOnUnexpunge" /\ th[t].op.kind \in {"Store", "Swap"}
+      forget == Bug = "UnexpungeNotPutBack" /\ th[t].op.kind \in {"Store", "Swap"}
   IN
   /\ th[t].pc \in {"SwapUnexpunge", "LosUnexpunge"}
   /\ IF slot[e] # Expunged
@@ -550,7 +561,7 @@ LosLocked(t) ==
           /\ UNCHANGED <<read, dirty, misses, aliased>>
           /\ Go(t, [th[t] EXCEPT !.pc = "LosRead", !.e = dirty[k], !.miss = TRUE])
           /\ slot' = Tidy(slot) /\ UNCHANGED lin
-     ELSE IF Bug = "LoadOrStoreUnlocked"
+     ELSE IF Bug = "LoadOrStoreCheckThenStore"
      THEN \* checked under one lock, stores under another without checking again
           UNCHANGED shared /\ Go(t, [th[t] EXCEPT !.pc = "LosAdd"]) /\ slot' = Tidy(slot)
           /\ UNCHANGED lin
@@ -594,7 +605,7 @@ CasLocked(t) ==
           /\ UNCHANGED <<read, dirty, misses, aliased>>
           /\ Go(t, [th[t] EXCEPT !.pc = "CasRead", !.e = read.m[k], !.miss = FALSE])
           /\ slot' = Tidy(slot) /\ UNCHANGED lin
-     ELSE IF InDirty(dirty, k) /\ Bug = "CasNoCompare"
+     ELSE IF InDirty(dirty, k) /\ Bug = "CompareAndSwapWithoutCompareInDirty"
      THEN \* swaps without comparing, then counts the miss
           /\ SetShared(MissLocked(dirty))
           /\ UNCHANGED lock
@@ -668,12 +679,13 @@ RangeJoin(t) ==
        IF th[u].pc \in {"Idle", "Done"} THEN TRUE ELSE th[u].op.kind = "Range"
   /\ Visited(t)
 
-(* Clear's locked region: publish an empty read, drop dirty, reset misses. *)
+(* Clear's locked region: publish an empty read, drop dirty, reset misses  *)
+(* (bug ClearKeepsDirty: keep dirty).                                       *)
 ClearLocked(t) ==
   /\ th[t].pc = "ClearLocked"
   /\ lock = NoThread
   /\ read' = EmptyRead
-  /\ dirty' = NoDirty
+  /\ dirty' = IF Bug = "ClearKeepsDirty" THEN dirty ELSE NoDirty
   /\ misses' = 0
   /\ UNCHANGED <<lock, aliased>>
   /\ Finish(t)
@@ -767,6 +779,29 @@ ReadAndDirtyDistinct == ~aliased
 DeletedKeysLeaveDirty ==
   "CompareAndDelete" \notin OpKinds =>
      \A k \in Keys : ~(read.m[k] = NoEntry /\ InDirty(dirty, k) /\ slot[dirty[k]] = Nil)
+
+(* A key deleted while in read is left out of the next dirty (expunged),  *)
+(* so the promotion after that drops it: building dirty copies no deleted  *)
+(* entry.  This is what bounds what the map retains; the bound itself      *)
+(* (reachable entries stay within the live keys plus one, over any number  *)
+(* of delete/promote rounds) needs more rounds than MaxOps allows, so the  *)
+(* model checks the step that guarantees it, and the C# leak check         *)
+(* (Iteration.CheckDeletedEntriesAreExpunged) the bound.                    *)
+DeletedEntriesExpunged ==
+  [][\A t \in Threads, k \in Keys :
+       th'[t].nd[k] # th[t].nd[k] /\ th'[t].nd[k] # NoEntry => slot'[th'[t].nd[k]] # Nil]_vars
+
+(* Each lookup that misses read under the lock and consults dirty (Find's  *)
+(* slow path) counts a miss, or promotes: misses counts the slow-path      *)
+(* lookups made.  A slow path that stops counting returns the same results *)
+(* but never promotes a key only in dirty, and every load of it takes the  *)
+(* lock for ever.  (LoadOrStore and CompareAndSwap count theirs at Unlock.) *)
+SlowLookup(t) ==
+  /\ th[t].pc = "FindLocked" /\ th'[t].pc \notin {"FindLocked", "Faulted"}
+  /\ read.m[th[t].op.key] = NoEntry /\ read.amended
+Promotes == read' # read \/ (dirty # NoDirty /\ dirty' = NoDirty)
+MissesCountSlowLookups ==
+  [][\A t \in Threads : SlowLookup(t) => misses' = misses + 1 \/ (misses' = 0 /\ Promotes)]_vars
 
 (* A slot becomes or stops being expunged only under the lock. *)
 ExpungeOnlyUnderLock ==

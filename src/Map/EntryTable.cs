@@ -301,7 +301,8 @@ internal sealed class EntryTable<TKey, TValue>
     {
         if (_frozen)
         {
-            throw new InvalidOperationException("A published read table was written: read tables are immutable once published.");
+            throw new InvalidOperationException(
+                $"{nameof(Invariant.ReadNeverWritten)}: a published read table was written: read tables are immutable once published.");
         }
     }
 

@@ -27,10 +27,13 @@ public sealed partial class SyncMap<TKey, TValue>
         }
     }
 
-    /// <summary>Every invariant of the design that the current state breaks, in words; empty when all hold.</summary>
-    internal List<string> FindInvariantViolations()
+    /// <summary>
+    /// Every invariant of the design that the current state breaks, each named as in the TLA+ model; empty when all
+    /// hold. One check per invariant, so that one mistake is reported under the name the model and the docs use.
+    /// </summary>
+    internal List<InvariantViolation> FindInvariantViolations()
     {
-        var violations = new List<string>();
+        var violations = new List<InvariantViolation>();
         lock (_mu)
         {
             var read = LoadReadOnly();
@@ -38,18 +41,7 @@ public sealed partial class SyncMap<TKey, TValue>
             CheckStructureLocked(read, dirty, violations);
             foreach (var (key, e) in read.Entries)
             {
-                var slot = e.Peek();
-                var expunged = ReferenceEquals(slot, Sentinels.Expunged);
-                var inDirty = dirty is not null && ReferenceEquals(dirty.Find(key), e);
-                if (expunged && (dirty is null || dirty.ContainsKey(key)))
-                {
-                    violations.Add($"expunged entry for key {key} but dirty is {(dirty is null ? "null" : "holding the key")}");
-                }
-                else if (!expunged && dirty is not null && !inDirty)
-                {
-                    var state = slot is null ? "nil" : "live";
-                    violations.Add($"{state} entry for key {key} is in read but dirty does not map the key to it");
-                }
+                CheckReadEntryLocked(key, e, dirty, violations);
             }
 
             if (dirty is not null)
@@ -58,12 +50,12 @@ public sealed partial class SyncMap<TKey, TValue>
                 {
                     if (ReferenceEquals(e.Peek(), Sentinels.Expunged))
                     {
-                        violations.Add($"dirty holds an expunged entry for key {key}");
+                        violations.Add(new(Invariant.DirtyHoldsNoExpunged, $"dirty holds an expunged entry for key {key}"));
                     }
 
                     if (!read.Amended && !read.Entries.ContainsKey(key))
                     {
-                        violations.Add($"dirty holds key {key} that read lacks, but read is not amended");
+                        violations.Add(new(Invariant.AmendedIffDirtyHasMore, $"dirty holds key {key} that read lacks, but read is not amended"));
                     }
                 }
             }
@@ -136,26 +128,47 @@ public sealed partial class SyncMap<TKey, TValue>
     }
 
     private void CheckStructureLocked(
-        ReadOnlyMap<TKey, TValue> read, EntryTable<TKey, TValue>? dirty, List<string> violations)
+        ReadOnlyMap<TKey, TValue> read, EntryTable<TKey, TValue>? dirty, List<InvariantViolation> violations)
     {
         if (dirty is not null && ReferenceEquals(dirty, read.Entries))
         {
-            violations.Add("read and dirty share one dictionary");
+            violations.Add(new(Invariant.ReadAndDirtyDistinct, "read and dirty share one table"));
         }
 
         if (read.Amended && dirty is null)
         {
-            violations.Add("read is amended but dirty is null");
+            violations.Add(new(Invariant.AmendedIffDirtyHasMore, "read is amended but dirty is null"));
         }
 
         if (dirty is null && _misses != 0)
         {
-            violations.Add($"misses is {_misses} but there is no dirty map (a promotion did not reset it)");
+            violations.Add(new(Invariant.MissesResetWithoutDirty, $"misses is {_misses} but there is no dirty map (a promotion did not reset it)"));
         }
 
         if (dirty is not null && _misses != 0 && _misses >= dirty.Count)
         {
-            violations.Add($"misses {_misses} reached dirty's count {dirty.Count} without a promotion");
+            violations.Add(new(Invariant.MissesBelowDirtyCount, $"misses {_misses} reached dirty's count {dirty.Count} without a promotion"));
+        }
+    }
+
+    /// <summary>The three entry invariants for one entry of <c>read</c>: one per slot state.</summary>
+    private static void CheckReadEntryLocked(
+        TKey key, Entry<TValue> e, EntryTable<TKey, TValue>? dirty, List<InvariantViolation> violations)
+    {
+        var slot = e.Peek();
+        var inDirty = dirty is not null && ReferenceEquals(dirty.Find(key), e);
+        if (ReferenceEquals(slot, Sentinels.Expunged))
+        {
+            if (dirty is null || dirty.ContainsKey(key))
+            {
+                violations.Add(new(Invariant.ExpungedOnlyOutsideDirty,
+                    $"expunged entry for key {key} but dirty is {(dirty is null ? "null" : "holding the key")}"));
+            }
+        }
+        else if (dirty is not null && !inDirty)
+        {
+            var (invariant, state) = slot is null ? (Invariant.NilEntryInDirty, "nil") : (Invariant.LiveEntryInDirty, "live");
+            violations.Add(new(invariant, $"{state} entry for key {key} is in read but dirty does not map the key to it"));
         }
     }
 }

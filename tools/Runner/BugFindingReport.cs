@@ -14,7 +14,7 @@ internal static class BugFindingReport
         md.AppendLine("# Bug finding: the seeded-bug catalogue");
         md.AppendLine();
         md.AppendLine("Each mutant in `tests/Mutants/` is applied to a scratch copy of `src/Map`, built, rewritten by Coyote, and explored by the " +
-            $"{harnesses} harnesses in name order until one reports a bug. A cell gives the iterations and seconds of exploration until the " +
+            $"{harnesses} harnesses until one reports a bug: first the harness its header names (`Harness:`), then the others in name order. A cell gives the iterations and seconds of exploration until the " +
             "first bug in the harness that found it, and in brackets the totals over all the harnesses tried before it. `stress` runs the same harnesses, unchanged, " +
             "on real threads (a plain build, not rewritten) with the same wall-clock budget per harness; its failures are the same " +
             "assertions (invariants, the 40999 leak checks, linearizability) plus a 10-second deadline per iteration.");
@@ -25,13 +25,13 @@ internal static class BugFindingReport
         md.AppendLine(CultureInfo.InvariantCulture, $"- Budget per harness: up to {options.Iterations} iterations{time}{seeded}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         md.AppendLine();
-        md.Append("| Mutant | ").AppendJoin(" | ", columns).AppendLine(" |");
-        md.Append("|---|").AppendJoin("", columns.Select(_ => "---|")).AppendLine();
+        md.Append("| Mutant | Named harness | ").AppendJoin(" | ", columns).AppendLine(" |");
+        md.Append("|---|---|").AppendJoin("", columns.Select(_ => "---|")).AppendLine();
         foreach (var (mutant, findings) in rows)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| `{mutant.Name}` | ");
+            md.Append(CultureInfo.InvariantCulture, $"| `{mutant.Name}` | {mutant.Header.Harness} | ");
             md.AppendJoin(" | ", findings.Select(f => f.Caught
-                ? string.Create(CultureInfo.InvariantCulture, $"{f.Iterations} it, {f.Seconds:F1} s by {f.CaughtBy} ({f.TotalIterations} it, {f.TotalSeconds:F1} s in all)")
+                ? string.Create(CultureInfo.InvariantCulture, $"{f.Iterations} it, {f.Seconds:F1} s by {(f.CaughtByNamed ? "it" : $"**{f.CaughtBy}**, not it,")} ({f.TotalIterations} it, {f.TotalSeconds:F1} s in all)")
                 : string.Create(CultureInfo.InvariantCulture, $"**not caught** ({f.TotalIterations} it, {f.TotalSeconds:F0} s)")));
             md.AppendLine(" |");
         }
@@ -41,7 +41,7 @@ internal static class BugFindingReport
         md.AppendLine();
         foreach (var (mutant, findings) in rows)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- `{mutant.Name}`: {mutant.Description}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- `{mutant.Name}`: {mutant.Description} Model: {(mutant.Header.Bug is { } bug ? $"`Bug = \"{bug}\"`" : $"none ({mutant.Header.NoBugReason})")}; breaks `{mutant.Header.Breaks}`.");
             foreach (var f in findings.Where(f => f.Caught))
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"  - {f.Strategy}: {Shorten(f.Bug)}");

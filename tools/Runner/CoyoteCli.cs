@@ -37,8 +37,15 @@ internal static partial class CoyoteCli
         Repository repo, string assembly, string harness, Exploration exploration, string outputDirectory,
         Action<int>? onIteration = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var args = new List<string> { "coyote", "test", assembly, "-m", harness, "-i", exploration.Iterations.ToString(CultureInfo.InvariantCulture), "-o", outputDirectory };
-        if (exploration.Strategy != "portfolio")
+        // --fail-on-max-steps: an iteration that reaches its scheduling-step bound is a livelock, a failure of the
+        // model's Termination (seeded bug SwapRetryStale spins for ever). The correct map never gets near the bound: its
+        // retry loops retry only after another task's progress, and every harness performs a bounded number of calls.
+        var args = new List<string>
+        {
+            "coyote", "test", assembly, "-m", harness, "-i", exploration.Iterations.ToString(CultureInfo.InvariantCulture), "-o", outputDirectory,
+            "--fail-on-max-steps",
+        };
+        if (exploration.Strategy != Strategies.Default)
         {
             args.AddRange(["-s", exploration.Strategy]);
         }

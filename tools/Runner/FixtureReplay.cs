@@ -58,7 +58,7 @@ internal static class FixtureReplay
             var dir = Path.Combine(scratch, fixture.Mutant.Name);
             var assembly = MutantWorkspace.Prepare(repo, fixture.Mutant, dir).Assemble(baseOutput, rewrite: true);
             var artifacts = Path.Combine(dir, "artifacts");
-            var environment = new Dictionary<string, string> { ["GOSYNC_ARTIFACTS"] = artifacts };
+            var environment = new Dictionary<string, string> { [Repository.ArtifactsVariable] = artifacts };
             var history = Path.Combine(artifacts, fixture.Harness, "history.jsonl");
             var correct = Path.Combine(baseOutput, "GoSync.Systematic.Tests.dll");
             for (var run = 0; run <= times; run++)

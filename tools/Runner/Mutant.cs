@@ -1,7 +1,7 @@
 namespace GoSync.Runner;
 
-/// <summary>A seeded bug: a patch against <c>src/Map</c> whose first line describes it.</summary>
-internal sealed record Mutant(string Name, string Description, string PatchPath)
+/// <summary>A seeded bug: a patch against <c>src/Map</c> whose first line describes it and whose header names it.</summary>
+internal sealed record Mutant(string Name, string Description, string PatchPath, MutantHeader Header)
 {
     /// <summary>Every <c>tests/Mutants/*.patch</c>, in name order.</summary>
     public static IReadOnlyList<Mutant> All(Repository repo) => Directory
@@ -10,9 +10,10 @@ internal sealed record Mutant(string Name, string Description, string PatchPath)
         .Select(path =>
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            var first = File.ReadLines(path).FirstOrDefault() ?? "";
+            var lines = File.ReadLines(path).TakeWhile(l => !l.StartsWith("--- ", StringComparison.Ordinal)).ToList();
+            var first = lines.FirstOrDefault() ?? "";
             var colon = first.IndexOf(": ", StringComparison.Ordinal);
-            return new Mutant(name, colon >= 0 ? first[(colon + 2)..] : first, path);
+            return new Mutant(name, colon >= 0 ? first[(colon + 2)..] : first, path, MutantHeader.Parse(lines, name));
         })
         .ToList();
 }

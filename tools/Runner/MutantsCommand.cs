@@ -11,14 +11,19 @@ namespace GoSync.Runner;
 /// <param name="TotalIterations">Iterations over all harnesses tried, in name order, until the bug (all of them when none caught it).</param>
 /// <param name="TotalSeconds">Seconds likewise.</param>
 /// <param name="Bug">The first line of the bug report.</param>
-internal sealed record Finding(string Strategy, string? CaughtBy, int Iterations, double Seconds, int TotalIterations, double TotalSeconds, string Bug)
+/// <param name="Named">The harness the patch's header names, which runs first.</param>
+internal sealed record Finding(string Strategy, string? CaughtBy, int Iterations, double Seconds, int TotalIterations, double TotalSeconds, string Bug, string Named)
 {
     public bool Caught => CaughtBy is not null;
+
+    /// <summary>Caught by the harness meant to catch it, not by another one's set-up or final checks.</summary>
+    public bool CaughtByNamed => CaughtBy == Named;
 }
 
 /// <summary>
 /// The seeded-bug catalogue: every patch in <c>tests/Mutants</c> is applied to a scratch copy of the map, built,
-/// rewritten, and explored by the harnesses until one reports a bug. Exit 1 when any mutant escapes.
+/// rewritten, and explored by the harnesses until one reports a bug, starting with the harness its header names. Exit 1
+/// when any mutant escapes, or is caught only by a harness other than the one named.
 /// </summary>
 internal static class MutantsCommand
 {
@@ -44,28 +49,34 @@ internal static class MutantsCommand
         AnsiConsole.MarkupLine($"{mutants.Count} mutants x {harnesses.Count} harnesses; strategies {string.Join(", ", options.Strategies)}; " +
             $"up to {options.Iterations} iterations per harness{(perHarness is { } s ? $" and {s} s per harness (stress too)" : "")}.");
         var rows = new List<(Mutant Mutant, List<Finding> Findings)>();
+        foreach (var named in mutants.Select(m => m.Header.Harness).Distinct().Where(h => !harnesses.Contains(h)))
+        {
+            throw new RunnerException($"A patch header names harness {named}, which is not among the {harnesses.Count} harnesses.");
+        }
+
         foreach (var mutant in mutants)
         {
+            var order = NamedFirst(harnesses, mutant.Header.Harness);
             var dir = Path.Combine(scratch, mutant.Name);
             var workspace = MutantWorkspace.Prepare(repo, mutant, dir);
             var assembly = workspace.Assemble(rewrittenBase, rewrite: true);
-            var environment = new Dictionary<string, string> { ["GOSYNC_ARTIFACTS"] = Path.Combine(dir, "artifacts") };
+            var environment = new Dictionary<string, string> { [Repository.ArtifactsVariable] = Path.Combine(dir, "artifacts") };
             var findings = new List<Finding>();
             foreach (var strategy in options.Strategies)
             {
                 var exploration = new Exploration(strategy, options.Iterations, Seed: options.Seed, TimeoutSeconds: perHarness);
-                findings.Add(FirstBug(harnesses, h => CoyoteCli.Test(repo, assembly, h, exploration, Path.Combine(dir, "coyote"), environment: environment), strategy));
+                findings.Add(FirstBug(order, h => CoyoteCli.Test(repo, assembly, h, exploration, Path.Combine(dir, "coyote"), environment: environment), strategy));
             }
 
             if (options.StressSeconds > 0)
             {
                 var plain = workspace.Assemble(plainBase, rewrite: false);
-                findings.Add(FirstBug(harnesses, h => Stress(repo, plain, h, perHarness!.Value), "stress"));
+                findings.Add(FirstBug(order, h => Stress(repo, plain, h, perHarness!.Value), "stress"));
             }
 
             rows.Add((mutant, findings));
             Console.Out.WriteLine($"{mutant.Name}: " + string.Join("; ", findings.Select(f =>
-                f.Caught ? $"{f.Strategy} caught by {f.CaughtBy} at iteration {f.Iterations} ({f.Seconds:F1} s; {f.TotalIterations} iterations in all)" : $"{f.Strategy} NOT CAUGHT")));
+                f.Caught ? $"{f.Strategy} caught by {f.CaughtBy}{(f.CaughtByNamed ? "" : $" (NOT by its harness {f.Named})")} at iteration {f.Iterations} ({f.Seconds:F1} s; {f.TotalIterations} iterations in all): {Shorten(f.Bug)}" : $"{f.Strategy} NOT CAUGHT")));
         }
 
         AnsiConsole.Write(Summary(rows, options));
@@ -76,13 +87,27 @@ internal static class MutantsCommand
         }
 
         var escaped = rows.Where(r => r.Findings.Where(f => f.Strategy != "stress").Any(f => !f.Caught)).Select(r => r.Mutant.Name).ToList();
+        var misnamed = rows.Where(r => r.Findings.Where(f => f.Strategy != "stress").Any(f => f.Caught && !f.CaughtByNamed)).Select(r => r.Mutant.Name).ToList();
         AnsiConsole.MarkupLine(escaped.Count == 0
             ? $"[green]All {rows.Count} mutants caught[/] by every strategy."
             : $"[red]{escaped.Count} mutant(s) not caught:[/] {string.Join(", ", escaped)}");
-        return escaped.Count == 0 ? 0 : 1;
+        if (misnamed.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"[red]{misnamed.Count} mutant(s) caught only by a harness other than the one their header names:[/] {string.Join(", ", misnamed)}");
+        }
+
+        return escaped.Count == 0 && misnamed.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>Runs the harnesses in order until one reports a bug, adding up iterations and seconds on the way.</summary>
+    private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + " ...";
+
+    /// <summary>The harnesses with <paramref name="named"/> first, the others in name order after it.</summary>
+    private static List<string> NamedFirst(IReadOnlyList<string> harnesses, string named) => [named, .. harnesses.Where(h => h != named)];
+
+    /// <summary>
+    /// Runs the harnesses in order (the named one first) until one reports a bug, adding up iterations and seconds on
+    /// the way.
+    /// </summary>
     private static Finding FirstBug(IReadOnlyList<string> harnesses, Func<string, CoyoteOutcome> run, string strategy)
     {
         int iterations = 0;
@@ -100,11 +125,11 @@ internal static class MutantsCommand
             if (outcome.Bugs > 0)
             {
                 var first = outcome.BugReport.Split('\n', 2)[0].Trim();
-                return new Finding(strategy, harness, outcome.Iterations, outcome.Seconds, iterations, seconds, first);
+                return new Finding(strategy, harness, outcome.Iterations, outcome.Seconds, iterations, seconds, first, harnesses[0]);
             }
         }
 
-        return new Finding(strategy, null, 0, 0, iterations, seconds, "");
+        return new Finding(strategy, null, 0, 0, iterations, seconds, "", harnesses[0]);
     }
 
     /// <summary>One harness on real threads for <paramref name="seconds"/>, in a child process.</summary>
@@ -124,17 +149,17 @@ internal static class MutantsCommand
 
     private static Table Summary(IEnumerable<(Mutant Mutant, List<Finding> Findings)> rows, MutantOptions options)
     {
-        var table = new Table().AddColumn("Mutant");
+        var table = new Table().AddColumn("Mutant").AddColumn("Named harness");
         var columns = options.Strategies.Concat(options.StressSeconds > 0 ? ["stress"] : Array.Empty<string>()).ToList();
         foreach (var column in columns)
         {
-            table.AddColumn($"{column}: iterations / s in the catching harness");
+            table.AddColumn($"{column}: caught by, iterations / s in it");
         }
 
         foreach (var (mutant, findings) in rows)
         {
-            table.AddRow([Markup.Escape(mutant.Name), .. findings.Select(f => f.Caught
-                ? $"{f.Iterations} / {f.Seconds.ToString("F1", CultureInfo.InvariantCulture)}"
+            table.AddRow([Markup.Escape(mutant.Name), mutant.Header.Harness, .. findings.Select(f => f.Caught
+                ? $"{(f.CaughtByNamed ? "named" : $"[red]{f.CaughtBy}[/]")}, {f.Iterations} / {f.Seconds.ToString("F1", CultureInfo.InvariantCulture)}"
                 : $"[red]not caught[/] ({f.TotalIterations} / {f.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)})")]);
         }
 

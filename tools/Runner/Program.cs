@@ -10,10 +10,10 @@ if (Console.IsOutputRedirected)
 var iterations = new Option<int>("--iterations", "-i") { Description = "Iterations per harness at most.", DefaultValueFactory = _ => 1000 };
 var strategy = new Option<string>("--strategy", "-s")
 {
-    Description = "Coyote strategy: portfolio (default), random, probabilistic, prioritization, delay-bounding.",
-    DefaultValueFactory = _ => "portfolio",
+    Description = $"Coyote strategy: {Strategies.Described}.",
+    DefaultValueFactory = _ => Strategies.Default,
 };
-strategy.AcceptOnlyFromAmong("portfolio", "random", "probabilistic", "prioritization", "delay-bounding");
+strategy.AcceptOnlyFromAmong(Strategies.All);
 var maxSteps = new Option<int?>("--max-steps") { Description = "Scheduling steps per iteration at most (Coyote's default: 10000)." };
 var seed = new Option<uint?>("--seed") { Description = "Random seed, for a run that repeats exactly." };
 var harness = new Option<string[]>("--harness", "-m") { Description = "Run only these harnesses (repeatable).", AllowMultipleArgumentsPerToken = true };
@@ -29,11 +29,11 @@ harnesses.SetAction(r => Guard(() => HarnessesCommand.Run(
 
 var strategies = new Option<string[]>("--strategy", "-s")
 {
-    Description = "Strategies to measure, each in turn (repeatable): portfolio, random, probabilistic, prioritization, delay-bounding.",
-    DefaultValueFactory = _ => ["portfolio"],
+    Description = $"Strategies to measure, each in turn (repeatable): {Strategies.Described}.",
+    DefaultValueFactory = _ => [Strategies.Default],
     AllowMultipleArgumentsPerToken = true,
 };
-strategies.AcceptOnlyFromAmong("portfolio", "random", "probabilistic", "prioritization", "delay-bounding");
+strategies.AcceptOnlyFromAmong(Strategies.All);
 var stressSeconds = new Option<int>("--stress-seconds")
 {
     Description = "Also run each mutant on real threads (no Coyote) for this many seconds, split over the harnesses; Coyote gets the same limit per harness. 0: no stress run.",

@@ -11,6 +11,12 @@ internal sealed class Repository(string root)
 
     public string Artifacts => Path.Combine(Root, "artifacts");
 
+    /// <summary>
+    /// The variable that points a harness run's artifacts elsewhere: <c>Artifacts.RootVariable</c> of tests/Systematic,
+    /// which the runner cannot name because it runs harness assemblies (a mutant's among them) by path, not by reference.
+    /// </summary>
+    public const string ArtifactsVariable = "GOSYNC_ARTIFACTS";
+
     /// <summary>The repository holding the current directory, else the one holding this program.</summary>
     public static Repository Locate()
     {

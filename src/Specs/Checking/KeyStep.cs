@@ -22,6 +22,23 @@ internal enum StepKind : byte
     ClearDeletes,
 }
 
+/// <summary>The step of a single-key operation, by name: a cast would silently pair the wrong kinds if either enum were reordered.</summary>
+internal static class StepKinds
+{
+    public static StepKind Of(OpKind kind) => kind switch
+    {
+        OpKind.Load => StepKind.Load,
+        OpKind.Store => StepKind.Store,
+        OpKind.LoadOrStore => StepKind.LoadOrStore,
+        OpKind.LoadAndDelete => StepKind.LoadAndDelete,
+        OpKind.Delete => StepKind.Delete,
+        OpKind.Swap => StepKind.Swap,
+        OpKind.CompareAndSwap => StepKind.CompareAndSwap,
+        OpKind.CompareAndDelete => StepKind.CompareAndDelete,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Range and Clear are split into steps per key, not mapped."),
+    };
+}
+
 /// <summary>
 /// One step of a key's sub-history: an operation on the key, or the part of a Range or Clear that concerns it. Its
 /// linearisation point lies in its source operation's interval. Values are ids of the partition's

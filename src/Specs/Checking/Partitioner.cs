@@ -37,7 +37,7 @@ internal static class Partitioner
                     var (list, values) = byKey[op.Key!];
                     list.Add(new KeyStep
                     {
-                        Kind = (StepKind)(int)op.Kind,
+                        Kind = StepKinds.Of(op.Kind),
                         Source = op,
                         Arg = values.Id(op.Arg),
                         Expected = values.Id(op.Expected),

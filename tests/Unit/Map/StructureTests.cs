@@ -140,11 +140,20 @@ public class StructureTests
     }
 
     [Fact]
+    public void The_invariant_check_reports_misses_that_reached_dirtys_count()
+    {
+        _map.Store("a", 1); // dirty = {a}
+        SetField(_map, "_misses", 2);
+        _map.FindInvariantViolations().Should().ContainSingle().Which.Invariant.Should().Be(Invariant.MissesBelowDirtyCount);
+    }
+
+    [Fact]
     public void The_invariant_check_reports_misses_left_after_a_promotion()
     {
         _map.Store("a", 1);
+        _map.Range((_, _) => true); // promoted: dirty is null
         SetField(_map, "_misses", 2);
-        _map.FindInvariantViolations().Should().ContainSingle().Which.Should().Contain("misses");
+        _map.FindInvariantViolations().Should().ContainSingle().Which.Invariant.Should().Be(Invariant.MissesResetWithoutDirty);
     }
 
     [Fact]
@@ -155,18 +164,33 @@ public class StructureTests
         var read = GetField(_map, "_read")!;
         var entries = read.GetType().GetField("Entries", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(read);
         SetField(_map, "_dirty", entries);
-        _map.FindInvariantViolations().Should().Contain(v => v.Contains("share one dictionary"));
+        _map.FindInvariantViolations().Should().Contain(v => v.Invariant == Invariant.ReadAndDirtyDistinct);
     }
 
-    [Fact]
-    public void The_invariant_check_reports_a_live_read_entry_missing_from_dirty()
+    [Theory]
+    [InlineData(false, nameof(Invariant.LiveEntryInDirty), "live")]
+    [InlineData(true, nameof(Invariant.NilEntryInDirty), "nil")]
+    public void The_invariant_check_names_a_read_entry_missing_from_dirty_by_its_slot_state(bool deleted, string invariant, string state)
     {
         _map.Store("a", 1);
         _map.Range((_, _) => true);
         _map.Store("b", 2); // dirty = {a, b}
+        if (deleted)
+        {
+            _map.Delete("a"); // nil in read and in dirty
+        }
+
         var dirty = (EntryTable<string, int>)GetField(_map, "_dirty")!;
         dirty.Remove("a");
-        _map.FindInvariantViolations().Should().Contain(v => v.Contains("live entry for key a"));
+        _map.FindInvariantViolations().Should().ContainSingle().Which.Should().Be(
+            new InvariantViolation(Enum.Parse<Invariant>(invariant), $"{state} entry for key a is in read but dirty does not map the key to it"));
+    }
+
+    [Fact]
+    public void A_violation_reads_as_its_invariant_name_then_the_detail()
+    {
+        new InvariantViolation(Invariant.MissesBelowDirtyCount, "misses 3 reached dirty's count 3 without a promotion").ToString()
+            .Should().Be("MissesBelowDirtyCount: misses 3 reached dirty's count 3 without a promotion");
     }
 
     [Fact]
@@ -178,7 +202,7 @@ public class StructureTests
         var entries = (EntryTable<string, int>)read.GetType().GetField("Entries", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(read)!;
         entries.IsFrozen.Should().BeTrue();
         var write = () => entries.Remove("a");
-        write.Should().Throw<InvalidOperationException>().WithMessage("*published read table*");
+        write.Should().Throw<InvalidOperationException>().WithMessage("ReadNeverWritten: *published read table*");
     }
 
     [Fact]
@@ -186,9 +210,9 @@ public class StructureTests
     {
         _map.Store("a", 1);
         SetField(_map, "_dirty", null);
-        _map.FindInvariantViolations().Should().Contain(v => v.Contains("amended but dirty is null"));
+        _map.FindInvariantViolations().Should().Contain(new InvariantViolation(Invariant.AmendedIffDirtyHasMore, "read is amended but dirty is null"));
         var act = () => _map.CheckInvariants();
-        act.Should().Throw<InvalidOperationException>().WithMessage("*amended but dirty is null*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*AmendedIffDirtyHasMore: read is amended but dirty is null*");
     }
 
     private static object? GetField(object target, string name) =>

@@ -61,16 +61,7 @@ public sealed class SpecsReadmeExampleTests
             .Should().BeOneOf(CodeBlocks(readme), "src/Specs/README.md shows the test above, word for word");
     }
 
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "GoSync.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("GoSync.sln not found above the test binaries");
-        }
-
-        return dir.FullName;
-    }
+    internal static string RepositoryRoot() => GoSync.Runner.Repository.Locate().Root;
 
     private static string Between(string text, string begin, string end)
     {

@@ -126,16 +126,7 @@ public sealed class CheckCommandTests : IDisposable
         stdout.Should().Be(System.IO.File.ReadAllText(Path.Combine(examples, "stale-load.txt")));
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!System.IO.File.Exists(Path.Combine(dir.FullName, "GoSync.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("GoSync.sln not found above the test binaries");
-        }
-
-        return dir.FullName;
-    }
+    private static string RepositoryRoot() => GoSync.Runner.Repository.Locate().Root;
 
     private static (int Code, string Stdout, string Stderr) Run(params string[] args) => Run(args, null);
 
