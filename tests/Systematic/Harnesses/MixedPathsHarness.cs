@@ -23,12 +23,12 @@ public static class MixedPathsHarness
         var m = run.Map;
         m.Store(Iteration.Main, 2, 2); // key 2 only in dirty, which holds 1 key: the first miss promotes
         await run.Concurrently(
-            p => m.CompareAndSwap(p, 2, 2, 20),
             p =>
             {
                 m.Load(p, 2); // locked: a miss that promotes, so key 2 is in read
                 m.Store(p, 2, 22); // lock-free, through read
-            });
+            },
+            p => m.CompareAndSwap(p, 2, 2, 20));
         m.Load(Iteration.Main, 2);
         run.Finish();
     }

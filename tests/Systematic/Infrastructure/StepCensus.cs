@@ -96,10 +96,15 @@ public sealed record StepCensus(
         if (stack.Contains("Infrastructure.CheckedMap", StringComparison.Ordinal))
         {
             // The JIT inlines the map's small methods into the wrapper, whose own code has no Volatile, Interlocked
-            // or lock: such a step is the map's. A wrapper's own steps are its rewritten collections'.
-            return CoyoteFrame(stack) is { } frame && !frame.Contains(".Collections.", StringComparison.Ordinal)
-                ? StepSource.Map
-                : StepSource.Wrappers;
+            // or lock: such a step is the map's. A wrapper's own steps would be its rewritten collections'.
+            // A task's wait (a foreach body waiting for another task) reaches the runtime through no rewritten type.
+            return CoyoteFrame(stack) switch
+            {
+                null => StepSource.Tasks,
+                var frame when frame.Contains(".Collections.", StringComparison.Ordinal) => StepSource.Wrappers,
+                var frame when frame.Contains(".Tasks.", StringComparison.Ordinal) => StepSource.Tasks,
+                _ => StepSource.Map,
+            };
         }
 
         return StepSource.Tasks;
