@@ -130,7 +130,7 @@ public sealed class Iteration
             Map.LoadAndDelete(Main, key);
             var reachable = Map.Shape().ReachableEntries;
             Specification.Assert(reachable <= baseline + 1,
-                "Deleted keys are kept alive (Go issue 40999): {0} entries reachable after deleting fresh key {1}, at most {2} expected.",
+                "DeletedKeysLeaveDirty: deleted keys are kept alive (Go issue 40999): {0} entries reachable after deleting fresh key {1}, at most {2} expected.",
                 reachable, key, baseline + 1);
         }
     }
@@ -149,7 +149,7 @@ public sealed class Iteration
             Map.Delete(Main, key); // nil in read
             var reachable = Map.Shape().ReachableEntries;
             Specification.Assert(reachable <= live + 1,
-                "Deleted entries are never expunged: {0} entries reachable after deleting key {1}, at most {2} expected.",
+                "DeletedEntriesExpunged: deleted entries are never expunged: {0} entries reachable after deleting key {1}, at most {2} expected.",
                 reachable, key, live + 1);
         }
     }

@@ -29,7 +29,9 @@ public sealed record SystematicSettings(uint Iterations, string Strategy, uint? 
         var configuration = Configuration.Create()
             .WithTelemetryEnabled(false)
             .WithTestingIterations(Iterations)
-            .WithMaxSchedulingSteps(MaxSteps);
+            .WithMaxSchedulingSteps(MaxSteps)
+            // An iteration that reaches the bound is a livelock (Termination), as in the runner's explorations.
+            .WithFailureOnMaxStepsBoundEnabled();
         configuration = Strategy switch
         {
             "portfolio" => configuration,
