@@ -136,15 +136,25 @@ internal static class MutantsCommand
     private static CoyoteOutcome Stress(Repository repo, string assembly, string harness, int seconds)
     {
         var runner = typeof(MutantsCommand).Assembly.Location;
-        var result = Shell.Run("dotnet", [runner, "stress-worker", "--assembly", assembly, "--harness", harness, "--seconds", seconds.ToString(CultureInfo.InvariantCulture)],
+        var resultPath = Path.Combine(Path.GetTempPath(), $"gosync-stress-{Guid.NewGuid():N}.json");
+        var result = Shell.Run("dotnet", [runner, "stress-worker", "--assembly", assembly, "--harness", harness, "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--result", resultPath],
             repo.Root, timeout: TimeSpan.FromSeconds(seconds + 60));
-        var line = result.Output.Split('\n').LastOrDefault(l => l.StartsWith(StressWorker.ResultPrefix, StringComparison.Ordinal))
-            ?? throw new RunnerException($"The stress worker printed no result for {harness}:\n{result.Output}");
-        var fields = line[(StressWorker.ResultPrefix.Length + 1)..].Split(' ', 3);
-        var iterations = int.Parse(fields[0]["iterations=".Length..], CultureInfo.InvariantCulture);
-        var elapsed = double.Parse(fields[1]["seconds=".Length..], CultureInfo.InvariantCulture);
-        var failure = fields[2]["failure=".Length..].Trim();
-        return new CoyoteOutcome(harness, "stress", iterations, 0, failure.Length > 0 ? 1 : 0, elapsed, null, null, failure, 0, result.Output);
+        StressResult stress;
+        try
+        {
+            stress = StressResult.Read(resultPath);
+        }
+        catch (RunnerException e)
+        {
+            throw new RunnerException($"The stress worker left no result for {harness} ({e.Message}):\n{result.Output}");
+        }
+        finally
+        {
+            File.Delete(resultPath);
+        }
+
+        var failure = stress.Failure ?? "";
+        return new CoyoteOutcome(harness, "stress", stress.Iterations, 0, failure.Length > 0 ? 1 : 0, stress.Seconds, null, null, failure, 0, result.Output);
     }
 
     private static Table Summary(IEnumerable<(Mutant Mutant, List<Finding> Findings)> rows, MutantOptions options)

@@ -59,12 +59,13 @@ replayFixtures.SetAction(r => Guard(() => FixtureReplay.Command(Repository.Locat
 var assemblyOption = new Option<string>("--assembly") { Required = true };
 var harnessOption = new Option<string>("--harness") { Required = true };
 var secondsOption = new Option<double>("--seconds") { Required = true };
+var resultOption = new Option<string>("--result") { Required = true, Description = "Where to write the JSON result." };
 var stressWorker = new Command("stress-worker", "Internal: run one harness on real threads until it fails or the time is up.")
 {
-    assemblyOption, harnessOption, secondsOption,
+    assemblyOption, harnessOption, secondsOption, resultOption,
 };
 stressWorker.Hidden = true;
-stressWorker.SetAction(r => StressWorker.Run(r.GetValue(assemblyOption)!, r.GetValue(harnessOption)!, r.GetValue(secondsOption)));
+stressWorker.SetAction(r => StressWorker.Run(r.GetValue(assemblyOption)!, r.GetValue(harnessOption)!, r.GetValue(secondsOption), r.GetValue(resultOption)!));
 
 var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, replayFixtures, stressWorker };
 return root.Parse(args).Invoke();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -14,10 +13,8 @@ internal static class StressWorker
 {
     private static readonly TimeSpan IterationDeadline = TimeSpan.FromSeconds(10);
 
-    /// <summary>The line the worker prints last: iterations, seconds, and the failure if any.</summary>
-    public const string ResultPrefix = "stress-result";
-
-    public static int Run(string assemblyPath, string harness, double seconds)
+    /// <summary>Runs the harness and writes a <see cref="StressResult"/> to <paramref name="resultPath"/>.</summary>
+    public static int Run(string assemblyPath, string harness, double seconds, string resultPath)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
         var context = new AssemblyLoadContext("harnesses");
@@ -46,13 +43,11 @@ internal static class StressWorker
             }
             catch (Exception e)
             {
-                failure = Unwrap(e).Message.ReplaceLineEndings(" ");
+                failure = Unwrap(e).Message; // whole: the JSON result keeps its line breaks, and the first line is the verdict
             }
         }
 
-        var elapsed = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
-        Console.Out.WriteLine($"{ResultPrefix} iterations={iterations} seconds={elapsed} failure={failure ?? ""}");
-        Console.Out.Flush();
+        new StressResult(iterations, Math.Round(clock.Elapsed.TotalSeconds, 2), failure).Write(resultPath);
         Environment.Exit(0); // a deadlocked iteration's threads must not keep the process alive
         return 0;
     }

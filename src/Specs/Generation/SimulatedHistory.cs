@@ -89,9 +89,10 @@ public static class SimulatedHistory
         private Call Invoke(int p)
         {
             var kind = Choose();
-            var key = kind is OpKind.Range or OpKind.Clear ? null : $"k{rng.Next(o.Keys)}";
-            var arg = HistoryLineParser.TakesArg(kind) ? Value() : null;
-            var expected = kind is OpKind.CompareAndSwap or OpKind.CompareAndDelete ? Value() : null;
+            var facts = OperationFacts.Of(kind);
+            var key = facts.TakesKey ? $"k{rng.Next(o.Keys)}" : null;
+            var arg = facts.TakesArg ? Value() : null;
+            var expected = facts.TakesExpected ? Value() : null;
             var call = new Call(p, kind, key, arg, expected, ++_clock) { WillHang = rng.NextDouble() < o.PendingChance };
             if (kind == OpKind.Range)
             {

@@ -8,8 +8,6 @@ public static class Artifacts
     /// <summary>The variable that overrides the artifacts root (the mutant runner points it at a temporary folder).</summary>
     public const string RootVariable = "GOSYNC_ARTIFACTS";
 
-    private static readonly TimeSpan CheckerBudget = TimeSpan.FromSeconds(5);
-
     /// <summary>
     /// <c>$GOSYNC_ARTIFACTS</c>, else <c>artifacts/</c> in the repository that holds this assembly, else
     /// <c>artifacts/</c> in the current directory.
@@ -48,20 +46,30 @@ public static class Artifacts
     /// <summary>The folder of one harness's artifacts.</summary>
     public static string For(string harness) => Path.Combine(Root, harness);
 
-    /// <summary>Writes the failing iteration's history, its HTML timeline and the failure message.</summary>
-    public static void WriteFailure(string harness, History history, string failure)
+    /// <summary>
+    /// Writes <c>history.jsonl</c>, <c>failure.txt</c> (the explanation and the map's placement secret) and
+    /// <c>timeline.html</c> of a failing iteration into its harness's folder. It never runs the checker: the text and the
+    /// timeline come from the one <see cref="FailedIteration.Check"/> the iteration computed, or, when the iteration
+    /// failed before checking, the timeline shows the history unchecked.
+    /// </summary>
+    /// <returns>The folder written.</returns>
+    public static string WriteFailure(FailedIteration failure)
     {
-        var dir = For(harness);
+        ArgumentNullException.ThrowIfNull(failure);
+        var dir = For(failure.Harness);
         Directory.CreateDirectory(dir);
         using (var writer = File.CreateText(Path.Combine(dir, "history.jsonl")))
         {
-            HistoryJson.Write(history, writer);
+            HistoryJson.Write(failure.History, writer);
         }
 
-        var verdict = LinearizabilityChecker.Check(history, CheckerBudget);
-        File.WriteAllText(Path.Combine(dir, "timeline.html"), HtmlTimeline.Render(history, verdict));
+        var page = failure.Check is { } check
+            ? HtmlTimeline.Render(failure.History, check)
+            : HtmlTimeline.RenderUnchecked(failure.History);
+        File.WriteAllText(Path.Combine(dir, "timeline.html"), page);
         File.WriteAllText(
             Path.Combine(dir, "failure.txt"),
-            failure + Environment.NewLine + $"Placement secret of the map: {CheckedMap.Placement}" + Environment.NewLine);
+            failure.Explanation + Environment.NewLine + $"Placement secret of the map: {CheckedMap.Placement}" + Environment.NewLine);
+        return dir;
     }
 }

@@ -24,6 +24,9 @@ public sealed class Iteration
     private readonly OnFailureHandler _onFailure;
     private string? _failure;
 
+    // The history Finish checked and the checker's result for it: computed once, and the one the artifacts show.
+    private (History History, CheckResult Result)? _checked;
+
     private Iteration(string harness, IEqualityComparer<int>? keyComparer)
     {
         _harness = harness;
@@ -56,11 +59,21 @@ public sealed class Iteration
     {
         var iteration = s_current;
         s_current = null;
-        if (iteration?._failure is { } failure)
+        if (iteration?.Failure is { } failure)
         {
-            Artifacts.WriteFailure(iteration._harness, iteration._recorder.ToHistory(), failure);
+            Artifacts.WriteFailure(failure);
         }
     }
+
+    /// <summary>
+    /// What the artifacts of this iteration are made from, if Coyote reported a bug in it: the checked history and the
+    /// checker's result when <see cref="Finish"/> got as far as checking, else the history recorded so far.
+    /// </summary>
+    internal FailedIteration? Failure => _failure is not { } message
+        ? null
+        : _checked is var (history, result)
+            ? new FailedIteration(_harness, history, message, result)
+            : new FailedIteration(_harness, _recorder.ToHistory(), message, Check: null);
 
     /// <summary>
     /// Runs each action as a process of its own, with process ids 1, 2, ..., waits for all of them, and checks the
@@ -105,7 +118,11 @@ public sealed class Iteration
             CheckDeletedKeysAreNotKept();
             CheckDeletedEntriesAreExpunged();
             Map.CheckInvariants();
-            LinearizabilityMonitor.CheckIteration(_recorder.ToHistory(), artifactDirectory: null, CheckerBudget);
+            var history = _recorder.ToHistory();
+            var result = LinearizabilityChecker.Check(history, CheckerBudget);
+            // Kept before the monitor fails the iteration: the artifact writer renders this result, not a second check.
+            _checked = (history, result);
+            LinearizabilityMonitor.FailIfViolated(result);
         }
 
         // Under Coyote each iteration has its own runtime; on real threads (the stress comparison) the one default

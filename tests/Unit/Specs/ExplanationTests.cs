@@ -132,4 +132,15 @@ public class ExplanationTests
         page.Should().Contain("36 more keys are not shown");
         page.Length.Should().BeLessThan(20_000_000);
     }
+
+    [Fact]
+    public void Html_page_of_an_unchecked_history_says_so_and_shows_every_key()
+    {
+        // What an iteration that failed before its check (an invariant, a deadlock) leaves: no verdict is invented.
+        var history = H(StaleRead);
+        var page = HtmlTimeline.RenderUnchecked(history);
+
+        page.Should().Contain("<h1 class=\"verdict unknown\">Not checked</h1>").And.Contain("over 1 keys.</p>");
+        page.Should().NotContain("; checked in").And.NotContain("class=\"partition failing\"").And.Contain("Key &quot;x&quot;");
+    }
 }

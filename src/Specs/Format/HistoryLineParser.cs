@@ -8,18 +8,6 @@ internal static class HistoryLineParser
     private static readonly HashSet<string> KnownFields =
         ["process", "op", "key", "arg", "expected", "call", "return", "ok", "value", "visited", "stopped"];
 
-    public static bool TakesArg(OpKind kind) =>
-        kind is OpKind.Store or OpKind.LoadOrStore or OpKind.Swap or OpKind.CompareAndSwap;
-
-    public static bool TakesExpected(OpKind kind) => kind is OpKind.CompareAndSwap or OpKind.CompareAndDelete;
-
-    public static bool ReturnsOk(OpKind kind) =>
-        kind is OpKind.Load or OpKind.LoadOrStore or OpKind.LoadAndDelete or OpKind.Swap
-            or OpKind.CompareAndSwap or OpKind.CompareAndDelete;
-
-    public static bool ReturnsValue(OpKind kind) =>
-        kind is OpKind.Load or OpKind.LoadOrStore or OpKind.LoadAndDelete or OpKind.Swap;
-
     public static Operation Parse(string text, int line)
     {
         JsonDocument document;
@@ -96,14 +84,15 @@ internal static class HistoryLineParser
             throw new HistoryFormatException(line, "return", $"{ret} is before the call at {call}");
         }
 
-        var key = Operation.HasKey(kind) ? RequiredKey(f, "key", line) : Forbidden(f, "key", kind, line);
-        var arg = TakesArg(kind) ? Required(f, "arg", line) : Forbidden(f, "arg", kind, line);
-        var expected = TakesExpected(kind) ? Required(f, "expected", line) : Forbidden(f, "expected", kind, line);
+        var facts = OperationFacts.Of(kind);
+        var key = facts.TakesKey ? RequiredKey(f, "key", line) : Forbidden(f, "key", kind, line);
+        var arg = facts.TakesArg ? Required(f, "arg", line) : Forbidden(f, "arg", kind, line);
+        var expected = facts.TakesExpected ? Required(f, "expected", line) : Forbidden(f, "expected", kind, line);
 
         // A call that never returned has no results: whatever the line says about them is ignored.
         var returned = ret is not null;
-        var ok = returned && ReturnsOk(kind) ? Boolean(f, "ok", line) : OptionalBoolean(f, "ok", line);
-        var valueNeeded = returned && (kind == OpKind.LoadOrStore || (ReturnsValue(kind) && ok));
+        var ok = returned && facts.ReturnsOk ? Boolean(f, "ok", line) : OptionalBoolean(f, "ok", line);
+        var valueNeeded = returned && facts.ReturnsValue && (ok || facts.ValueWhenNotOk);
         var value = valueNeeded ? Required(f, "value", line) : Optional(f, "value", line);
         IReadOnlyList<KeyValuePair<object, object?>>? visited = null;
         var stopped = false;

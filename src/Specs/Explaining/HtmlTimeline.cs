@@ -25,11 +25,30 @@ public static class HtmlTimeline
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(result);
+        // The partitions the checker split, not a fresh split: the page shows exactly what was checked.
+        return Render(history, result, [.. result.Partitioned]);
+    }
+
+    /// <summary>
+    /// Renders the page of a history that was never checked: an iteration that failed (an invariant, a deadlock)
+    /// before its history reached the checker. Its verdict reads "Not checked"; checking it is the caller's choice.
+    /// </summary>
+    /// <param name="history">The history.</param>
+    /// <returns>A complete HTML document.</returns>
+    public static string RenderUnchecked(History history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return Render(history, result: null, Partitioner.Split(history).Partitions);
+    }
+
+    private static string Render(History history, CheckResult? result, List<Partition> partitions)
+    {
         var b = new StringBuilder();
-        var (title, css) = result.Verdict switch
+        var (title, css) = result?.Verdict switch
         {
             Verdict.Linearizable => ("Linearizable", "ok"),
             Verdict.NotLinearizable => ("Not linearizable", "bad"),
+            null => ("Not checked", "unknown"),
             _ => ("Unknown", "unknown"),
         };
         b.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>GoSync history: ")
@@ -37,11 +56,15 @@ public static class HtmlTimeline
         b.Append("<h1 class=\"verdict ").Append(css).Append("\">").Append(title).Append("</h1>\n");
         b.Append("<p class=\"summary\">").Append(history.Operations.Count).Append(" operations from ")
             .Append(history.Operations.Select(op => op.Process).Distinct().Count()).Append(" processes over ")
-            .Append(result.Partitions).Append(" keys; checked in ")
-            .Append(result.Elapsed.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture)).Append(" ms.</p>\n");
+            .Append(partitions.Count).Append(" keys");
+        if (result is not null)
+        {
+            b.Append("; checked in ")
+                .Append(result.Elapsed.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture)).Append(" ms");
+        }
 
-        var partitions = Partitioner.Split(history).Partitions;
-        if (result.Violation is { } v)
+        b.Append(".</p>\n");
+        if (result?.Violation is { } v)
         {
             b.Append("<section class=\"partition failing\">\n<h2>Key ").Append(E(Scalar.Format(v.Key)))
                 .Append(": no linearization</h2>\n");
@@ -49,12 +72,12 @@ public static class HtmlTimeline
             b.Append("<pre class=\"explanation\">").Append(E(result.Explanation)).Append("</pre>\n</section>\n");
             partitions.RemoveAll(p => Equals(p.Key, v.Key));
         }
-        else
+        else if (result is not null)
         {
             b.Append("<pre class=\"explanation\">").Append(E(result.Explanation)).Append("</pre>\n");
         }
 
-        AppendOtherKeys(b, partitions, result.Violation is null);
+        AppendOtherKeys(b, partitions, result?.Violation is null);
         b.Append(HtmlStyle.Legend).Append("</body>\n</html>\n");
         return b.ToString();
     }

@@ -65,14 +65,14 @@ public sealed class HistoryRecorder
             throw new InvalidOperationException("a Range returns through ReturnRange");
         }
 
-        var meaningful = op.Kind is not (OpKind.Store or OpKind.Delete or OpKind.Clear);
-        var carriesValue = op.Kind is OpKind.Load or OpKind.LoadOrStore or OpKind.LoadAndDelete or OpKind.Swap;
-        var normalized = carriesValue ? Scalar.Normalize(value) : null;
+        // What the operation does not return is dropped, so a caller's leftover ok or value never reaches the history.
+        var facts = OperationFacts.Of(op.Kind);
+        var normalized = facts.ReturnsValue ? Scalar.Normalize(value) : null;
         lock (_gate)
         {
             EnsureOpen(op);
             op.Return = now;
-            op.Ok = meaningful && ok;
+            op.Ok = facts.ReturnsOk && ok;
             op.Value = normalized;
         }
     }

@@ -53,17 +53,18 @@ public static class HistoryJson
         ArgumentNullException.ThrowIfNull(op);
         var b = new StringBuilder(96);
         b.Append("{\"process\": ").Append(op.Process).Append(", \"op\": \"").Append(op.Kind).Append('"');
-        if (op.Key is not null)
+        var facts = OperationFacts.Of(op.Kind);
+        if (facts.TakesKey)
         {
             b.Append(", \"key\": ").Append(Scalar.Format(op.Key));
         }
 
-        if (HistoryLineParser.TakesArg(op.Kind))
+        if (facts.TakesArg)
         {
             b.Append(", \"arg\": ").Append(Scalar.Format(op.Arg));
         }
 
-        if (HistoryLineParser.TakesExpected(op.Kind))
+        if (facts.TakesExpected)
         {
             b.Append(", \"expected\": ").Append(Scalar.Format(op.Expected));
         }
@@ -79,12 +80,13 @@ public static class HistoryJson
 
     private static void AppendResults(StringBuilder b, Operation op)
     {
-        if (HistoryLineParser.ReturnsOk(op.Kind))
+        var facts = OperationFacts.Of(op.Kind);
+        if (facts.ReturnsOk)
         {
             b.Append(", \"ok\": ").Append(op.Ok ? "true" : "false");
         }
 
-        if (HistoryLineParser.ReturnsValue(op.Kind))
+        if (facts.ReturnsValue)
         {
             b.Append(", \"value\": ").Append(Scalar.Format(op.Value));
         }

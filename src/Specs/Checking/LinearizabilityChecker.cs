@@ -22,7 +22,7 @@ public static class LinearizabilityChecker
         var partitions = split.Partitions;
         if (split.DuplicateVisit is var (range, key))
         {
-            return Violated(ViolationReport.DuplicateVisit(history, range, key), clock, partitions.Count);
+            return Violated(ViolationReport.DuplicateVisit(history, range, key), clock, partitions);
         }
 
         // Smallest first: the first partition that fails is the smallest failing one, and the easiest to read.
@@ -35,7 +35,7 @@ public static class LinearizabilityChecker
             switch (outcome.Verdict)
             {
                 case Verdict.NotLinearizable:
-                    return Violated(ViolationReport.From(partition, outcome), clock, partitions.Count);
+                    return Violated(ViolationReport.From(partition, outcome), clock, partitions);
                 case Verdict.Unknown:
                     unknown ??= partition;
                     break;
@@ -52,7 +52,7 @@ public static class LinearizabilityChecker
             var text =
                 $"Unknown: the budget of {clock.Limit.TotalSeconds:0.###} s ran out while checking key {Scalar.Format(unknown.Key)} "
                 + $"({unknown.Steps.Count} steps). {decided} of {partitions.Count} key partitions are linearizable; no violation found.";
-            return new CheckResult(Verdict.Unknown, text, null, elapsed, partitions.Count);
+            return new CheckResult(Verdict.Unknown, text, null, elapsed, partitions);
         }
 
         return new CheckResult(
@@ -60,11 +60,11 @@ public static class LinearizabilityChecker
             $"Linearizable: {Plural(ops, "operation")}, {Plural(partitions.Count, "key")}, checked in {elapsed.TotalMilliseconds:0.#} ms.",
             null,
             elapsed,
-            partitions.Count);
+            partitions);
     }
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static CheckResult Violated(Violation violation, Budget clock, int partitions) =>
+    private static CheckResult Violated(Violation violation, Budget clock, IReadOnlyList<Partition> partitions) =>
         new(Verdict.NotLinearizable, TextTimeline.Explain(violation), violation, clock.Elapsed, partitions);
 }

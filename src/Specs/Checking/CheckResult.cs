@@ -1,15 +1,19 @@
+using GoSync.Specs.Checking;
+
 namespace GoSync.Specs;
 
 /// <summary>The checker's verdict on a history, with a readable explanation.</summary>
 public sealed class CheckResult
 {
-    internal CheckResult(Verdict verdict, string explanation, Violation? violation, TimeSpan elapsed, int partitions)
+    internal CheckResult(
+        Verdict verdict, string explanation, Violation? violation, TimeSpan elapsed, IReadOnlyList<Partition> partitioned)
     {
         Verdict = verdict;
         Explanation = explanation;
         Violation = violation;
         Elapsed = elapsed;
-        Partitions = partitions;
+        Partitions = partitioned.Count;
+        Partitioned = partitioned;
     }
 
     /// <summary>The verdict.</summary>
@@ -29,6 +33,12 @@ public sealed class CheckResult
 
     /// <summary>How many key partitions the history has.</summary>
     public int Partitions { get; }
+
+    /// <summary>
+    /// The key partitions the checker split the history into, kept so that a renderer (<see cref="HtmlTimeline"/>)
+    /// shows the partitions that were checked instead of splitting the history again.
+    /// </summary>
+    internal IReadOnlyList<Partition> Partitioned { get; }
 
     /// <summary>The verdict and the explanation.</summary>
     /// <returns>Text for a log.</returns>

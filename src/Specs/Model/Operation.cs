@@ -117,7 +117,7 @@ public sealed class Operation
     /// <summary>Whether operations of <paramref name="kind"/> name a key.</summary>
     /// <param name="kind">An operation.</param>
     /// <returns>False for Range and Clear only.</returns>
-    public static bool HasKey(OpKind kind) => kind is not (OpKind.Range or OpKind.Clear);
+    public static bool HasKey(OpKind kind) => OperationFacts.Of(kind).TakesKey;
 
     /// <summary>For example <c>P1 CompareAndSwap("x", 2 → 3) → true [10, 14]</c>.</summary>
     /// <returns>The process, the call with its results and the interval.</returns>

@@ -1,0 +1,74 @@
+using GoSync.Specs;
+using GoSync.Specs.Generation;
+using GoSync.Systematic.Infrastructure;
+using Operation = GoSync.Specs.Operation;
+
+namespace GoSync.Systematic;
+
+/// <summary>
+/// The one artifact writer: history, text and timeline of a failing iteration all come from the iteration's one
+/// <see cref="CheckResult"/>; the writer never checks the history again.
+/// </summary>
+public sealed class ArtifactsTests : IDisposable
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "gosync-artifacts-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _saved = Environment.GetEnvironmentVariable(Artifacts.RootVariable);
+
+    // xunit's parallelism is off in this assembly, so pointing the process-wide root at a temporary folder is safe.
+    public ArtifactsTests() => Environment.SetEnvironmentVariable(Artifacts.RootVariable, _root);
+
+    private static History Violating => new([
+        new Operation(1, OpKind.Store, "x", 1, null, 1, 2),
+        new Operation(2, OpKind.Range, null, null, null, 3, 4, visited: [new KeyValuePair<object, object?>("x", 2)], stopped: false),
+    ]);
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(Artifacts.RootVariable, _saved);
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_violation_s_text_and_timeline_come_from_the_one_result()
+    {
+        var result = LinearizabilityChecker.Check(Violating, Budget);
+        var dir = Artifacts.WriteFailure(new FailedIteration("H", Violating, "Coyote's copy", result));
+
+        File.ReadAllText(Path.Combine(dir, "timeline.html")).Should().Be(HtmlTimeline.Render(Violating, result));
+        File.ReadAllText(Path.Combine(dir, "failure.txt")).Should()
+            .StartWith(result.Explanation + Environment.NewLine + "Placement secret of the map: ");
+        using var reader = File.OpenText(Path.Combine(dir, "history.jsonl"));
+        HistoryJson.Read(reader).Operations.Should().HaveCount(Violating.Operations.Count);
+    }
+
+    [Fact]
+    public void The_writer_does_not_check_again()
+    {
+        // A 50 ms budget leaves this history Unknown; any re-check with another budget would say so in other words
+        // ("the budget of 5 s ran out"), or decide it. The page must carry the result it was given.
+        var history = PathologicalHistory.Build(40);
+        var result = LinearizabilityChecker.Check(history, TimeSpan.FromMilliseconds(50));
+        result.Verdict.Should().Be(Verdict.Unknown);
+
+        var dir = Artifacts.WriteFailure(new FailedIteration("H", history, "deadlock", result));
+
+        File.ReadAllText(Path.Combine(dir, "timeline.html")).Should().Be(HtmlTimeline.Render(history, result))
+            .And.Contain(System.Net.WebUtility.HtmlEncode(result.Explanation));
+        File.ReadAllLines(Path.Combine(dir, "failure.txt"))[0].Should().Be("deadlock");
+    }
+
+    [Fact]
+    public void An_iteration_that_failed_before_checking_gets_an_unchecked_timeline_and_coyote_s_message()
+    {
+        var dir = Artifacts.WriteFailure(new FailedIteration("H", Violating, "Invariant X broken", Check: null));
+
+        File.ReadAllText(Path.Combine(dir, "timeline.html")).Should().Contain("<h1 class=\"verdict unknown\">Not checked</h1>")
+            .And.NotContain("Could not place");
+        File.ReadAllLines(Path.Combine(dir, "failure.txt"))[0].Should().Be("Invariant X broken");
+    }
+}
