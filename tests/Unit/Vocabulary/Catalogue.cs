@@ -32,7 +32,7 @@ internal sealed record Property(string Name, PropertyKind Kind, string Says, str
 /// </summary>
 internal static class Catalogue
 {
-    private const string FindViolations = "`SyncMap.FindInvariantViolations` (after every call in the harnesses, and at each iteration's end)";
+    private const string FindViolations = "`SyncMap.FindInvariantViolations` (in the harnesses whenever no call is in progress, after the joins, and at each iteration's end)";
 
     /// <summary>A state invariant that <c>FindInvariantViolations</c> checks and the model states under the same name.</summary>
     private static Property Checked(Invariant invariant, string says) =>
