@@ -281,19 +281,14 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     /// </summary>
     private T WithoutFaults<T>(Func<T> check)
     {
-        if (keyComparer is not PoisonedKeyComparer poisoned)
+        if (keyComparer is not PoisonedKeyComparer)
         {
             return check();
         }
 
-        poisoned.Paused = true;
-        try
+        using (PoisonedKeyComparer.Pause())
         {
             return check();
-        }
-        finally
-        {
-            poisoned.Paused = false;
         }
     }
 }

@@ -15,15 +15,24 @@ public sealed class PoisonedKeyComparer(int throwAtCall, params int[] poisonedKe
 {
     private int _calls;
 
-    /// <summary>While true, calls neither count nor throw: the harness's own checks look keys up too.</summary>
-    public bool Paused { get; set; }
+    // Per thread: on real threads (the stress runs) two tasks' checks may overlap, and one ending must not resume the
+    // other's comparer calls; a depth, so that a check inside a check stays paused.
+    [ThreadStatic]
+    private static int t_pauseDepth;
+
+    /// <summary>While paused, this thread's calls neither count nor throw: the harness's own checks look keys up too.</summary>
+    public static IDisposable Pause()
+    {
+        t_pauseDepth++;
+        return new Resume();
+    }
 
     /// <summary>Whether the fault has been thrown in this iteration.</summary>
     public bool Thrown { get; private set; }
 
     public bool Equals(int x, int y)
     {
-        if (!Paused && (IsPoisoned(x) || IsPoisoned(y)))
+        if (t_pauseDepth == 0 && (IsPoisoned(x) || IsPoisoned(y)))
         {
             Call();
         }
@@ -33,12 +42,17 @@ public sealed class PoisonedKeyComparer(int throwAtCall, params int[] poisonedKe
 
     public int GetHashCode(int key)
     {
-        if (!Paused && IsPoisoned(key))
+        if (t_pauseDepth == 0 && IsPoisoned(key))
         {
             Call();
         }
 
         return key;
+    }
+
+    private sealed class Resume : IDisposable
+    {
+        public void Dispose() => t_pauseDepth--;
     }
 
     private bool IsPoisoned(int key) => Array.IndexOf(poisonedKeys, key) >= 0;
