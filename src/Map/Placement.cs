@@ -13,28 +13,21 @@ namespace GoSync;
 /// <remarks>
 /// <para>
 /// Why a secret: with a fixed function anyone can invert the placement and compute keys that share one home bucket,
-/// and every insert and lookup then walks one probe run holding all of them. Under the Fibonacci hashing GoSync had
-/// before, <c>int</c> keys k × (2^32/φ)⁻¹ all had home 0: 20,000 of them cost 30 µs per store-and-load instead of 0.2
-/// (docs/benchmarks.md). The secret enters before the multiplication, where its carries scramble the hash: keys
-/// computed to share a home under one secret are spread under another.
+/// and every insert and lookup then walks one probe run holding all of them. The secret enters before the
+/// multiplication, where its carries scramble the hash: keys computed to share a home under one secret are spread
+/// under another.
 /// </para>
 /// <para>
-/// Why this function: an XOR with a constant maps each aligned block of consecutive hash codes onto an aligned block,
-/// so the low-discrepancy spread of Fibonacci hashing survives it. That spread is what keeps patterned keys short:
-/// Go's benchmark keys of 16 workers, (w &lt;&lt; 40) + i, have only 8,192 distinct <c>long</c> hash codes for 2^17
-/// keys, 16 keys to a code; Fibonacci spacing gives each group its own gap (longest probe 15), while placements that
-/// behave like random functions let the groups overlap (simulated longest probes of 292 to 525 for a seeded murmur-style
-/// finaliser, 328 for a multiply-add-shift universal family behind a fixed mixer, which also measured 1.2–1.6 times
-/// slower loads here). The price, measured by simulation: the structure of the XOR leaks a little. 2,000 keys built
-/// to share a home under one secret, placed under 400 other random secrets, had a longest probe of 30 at the median
-/// and 182 at the 99th percentile (at most 308), where 2,000 random keys had 14 and 29 (at most 37); under the old
-/// fixed placement they had 1,999 every time. So an attacker who cannot watch the map's timing can make lookups a
-/// small factor slower, not linear.
+/// Why this function and not a random-looking one: an XOR with a constant maps each aligned block of consecutive hash
+/// codes onto an aligned block, so the even spread of Fibonacci hashing survives it, and that spread keeps patterned
+/// keys (consecutive ids, strides, groups sharing a hash code) in short runs where placements that behave like random
+/// functions let them overlap into long ones. The price is that some structure of a key set built against one secret
+/// survives under another: a small factor on probe lengths, not a linear scan. docs/benchmarks.md has the measurements
+/// behind both choices.
 /// </para>
 /// <para>
 /// Not promised: keys whose hash codes are equal share a home under every secret (that is the key type's
-/// <c>GetHashCode</c>); the function is not a proven universal family. Cost: one XOR more than Fibonacci hashing, and
-/// the secret is loaded from the published read next to its bucket array.
+/// <c>GetHashCode</c>); the function is not a proven universal family.
 /// </para>
 /// </remarks>
 internal readonly struct Placement : IEquatable<Placement>
