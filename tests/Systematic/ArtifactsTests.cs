@@ -1,6 +1,7 @@
 using GoSync.Specs;
 using GoSync.Specs.Generation;
 using GoSync.Systematic.Infrastructure;
+using GoSync.Tooling;
 using Operation = GoSync.Specs.Operation;
 
 namespace GoSync.Systematic;
@@ -14,10 +15,10 @@ public sealed class ArtifactsTests : IDisposable
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "gosync-artifacts-" + Guid.NewGuid().ToString("N"));
-    private readonly string? _saved = Environment.GetEnvironmentVariable(Artifacts.RootVariable);
+    private readonly string? _saved = Environment.GetEnvironmentVariable(RepositoryLayout.ArtifactsVariable);
 
     // xunit's parallelism is off in this assembly, so pointing the process-wide root at a temporary folder is safe.
-    public ArtifactsTests() => Environment.SetEnvironmentVariable(Artifacts.RootVariable, _root);
+    public ArtifactsTests() => Environment.SetEnvironmentVariable(RepositoryLayout.ArtifactsVariable, _root);
 
     private static History Violating => new([
         new Operation(1, OpKind.Store, "x", 1, null, 1, 2),
@@ -26,7 +27,7 @@ public sealed class ArtifactsTests : IDisposable
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(Artifacts.RootVariable, _saved);
+        Environment.SetEnvironmentVariable(RepositoryLayout.ArtifactsVariable, _saved);
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);

@@ -1,4 +1,5 @@
 using GoSync.Systematic.Infrastructure;
+using GoSync.Tooling;
 using Xunit.Abstractions;
 
 namespace GoSync.Systematic;
@@ -26,9 +27,9 @@ public class HarnessTests(ITestOutputHelper output)
         result.Bugs.Should().Be(0, FailureMessage(result, replay));
     }
 
-    private static string FailureMessage(SystematicResult result, string? replayed)
+    private static string FailureMessage(ExplorationResult result, string? replayed)
     {
-        var trace = replayed ?? result.Reports.FirstOrDefault(p => p.EndsWith(".trace", StringComparison.Ordinal)) ?? "(no trace written)";
+        var trace = replayed ?? result.TracePath ?? "(no trace written)";
         return $"""
             Coyote found a bug in {result.Harness}:
             {result.BugReport}

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GoSync.Tooling;
 
 namespace GoSync.Runner;
 
@@ -58,7 +59,7 @@ internal static class FixtureReplay
             var dir = Path.Combine(scratch, fixture.Mutant.Name);
             var assembly = MutantWorkspace.Prepare(repo, fixture.Mutant, dir).Assemble(baseOutput, rewrite: true);
             var artifacts = Path.Combine(dir, "artifacts");
-            var environment = new Dictionary<string, string> { [Repository.ArtifactsVariable] = artifacts };
+            var environment = new Dictionary<string, string> { [RepositoryLayout.ArtifactsVariable] = artifacts };
             var history = Path.Combine(artifacts, fixture.Harness, "history.jsonl");
             var correct = Path.Combine(baseOutput, "GoSync.Systematic.Tests.dll");
             for (var run = 0; run <= times; run++)
@@ -68,7 +69,7 @@ internal static class FixtureReplay
                     File.Delete(history);
                 }
 
-                var outcome = CoyoteCli.Replay(repo, run == 0 ? correct : assembly, fixture.Harness, fixture.TracePath, Path.Combine(dir, "replay"), environment);
+                var outcome = HarnessProcess.Replay(repo, run == 0 ? correct : assembly, fixture.Harness, fixture.TracePath, Path.Combine(dir, "replay"), environment);
                 var recorded = File.Exists(history) ? File.ReadAllText(history) : "";
                 var failure = Normalize(outcome.BugReport).Split('\n')[0];
                 var reproduced = outcome.Bugs == 1 && failure == Normalize(fixture.ExpectedFailure) &&

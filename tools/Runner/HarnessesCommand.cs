@@ -1,10 +1,11 @@
 using System.Globalization;
+using GoSync.Tooling;
 using Spectre.Console;
 
 namespace GoSync.Runner;
 
 /// <summary>
-/// The main job: builds and rewrites the systematic tests, runs every harness through <c>dotnet coyote test</c>, prints
+/// The main job: builds and rewrites the systematic tests, explores every harness in a harness process of its own, prints
 /// a table, and for each bug the artifacts and the commands that replay it.
 /// </summary>
 internal static class HarnessesCommand
@@ -21,7 +22,7 @@ internal static class HarnessesCommand
         }
 
         AnsiConsole.MarkupLine($"Running {harnesses.Count} harnesses, up to {exploration.Iterations} iterations each, strategy {exploration.Strategy}.");
-        var outcomes = new List<CoyoteOutcome>();
+        var outcomes = new List<ExplorationResult>();
         for (var i = 0; i < harnesses.Count; i++)
         {
             var harness = harnesses[i];
@@ -33,13 +34,8 @@ internal static class HarnessesCommand
 
             var prefix = $"[{i + 1}/{harnesses.Count}] {harness}";
             Console.Out.Write(prefix);
-            var outcome = CoyoteCli.Test(repo, assembly, harness, exploration, dir,
-                n => Console.Out.Write(n == 1 || n % 100 == 0 ? $" {n}" : ""));
+            var outcome = HarnessProcess.Explore(repo, assembly, harness, exploration, dir, showProgress: true);
             Console.Out.WriteLine(outcome.Bugs > 0 ? $" -> BUG after {outcome.Iterations} iterations" : $" -> {outcome.Iterations} iterations, no bug");
-            if (outcome.Broken)
-            {
-                throw new RunnerException($"dotnet coyote test failed on {harness} (exit {outcome.ExitCode}):\n{outcome.Output}");
-            }
 
             outcomes.Add(outcome);
         }
@@ -57,7 +53,7 @@ internal static class HarnessesCommand
         return found == 0 ? 0 : 1;
     }
 
-    private static Table Summary(IEnumerable<CoyoteOutcome> outcomes)
+    private static Table Summary(IEnumerable<ExplorationResult> outcomes)
     {
         var table = new Table().AddColumns("Harness", "Strategy", "Iterations", "Steps (avg)", "Bugs", "Time (s)");
         foreach (var o in outcomes)
@@ -74,7 +70,7 @@ internal static class HarnessesCommand
         return table;
     }
 
-    private static void PrintBug(Repository repo, string assembly, CoyoteOutcome bug)
+    private static void PrintBug(Repository repo, string assembly, ExplorationResult bug)
     {
         var dir = Path.GetRelativePath(repo.Root, Path.Combine(repo.Artifacts, bug.Harness));
         var trace = bug.TracePath is null ? "<trace>" : Path.GetRelativePath(repo.Root, bug.TracePath);
@@ -83,7 +79,7 @@ internal static class HarnessesCommand
 
             Bug in {bug.Harness}:
               {bug.BugReport.ReplaceLineEndings(Environment.NewLine + "  ")}
-            Artifacts in {dir}/: history.jsonl, timeline.html, failure.txt, and Coyote's report and trace in CoyoteOutput/
+            Artifacts in {dir}/: history.jsonl, timeline.html, failure.txt, and Coyote's report ({bug.Harness}.txt) and trace
             Replay:    dotnet coyote replay {dll} {trace} -m {bug.Harness}
             Debugger:  GOSYNC_REPLAY={trace} dotnet test tests/Systematic --filter "DisplayName~{bug.Harness}"
             """);

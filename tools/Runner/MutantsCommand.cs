@@ -1,4 +1,5 @@
 using System.Globalization;
+using GoSync.Tooling;
 using Spectre.Console;
 
 namespace GoSync.Runner;
@@ -60,12 +61,12 @@ internal static class MutantsCommand
             var dir = Path.Combine(scratch, mutant.Name);
             var workspace = MutantWorkspace.Prepare(repo, mutant, dir);
             var assembly = workspace.Assemble(rewrittenBase, rewrite: true);
-            var environment = new Dictionary<string, string> { [Repository.ArtifactsVariable] = Path.Combine(dir, "artifacts") };
+            var environment = new Dictionary<string, string> { [RepositoryLayout.ArtifactsVariable] = Path.Combine(dir, "artifacts") };
             var findings = new List<Finding>();
             foreach (var strategy in options.Strategies)
             {
                 var exploration = new Exploration(strategy, options.Iterations, Seed: options.Seed, TimeoutSeconds: perHarness);
-                findings.Add(FirstBug(order, h => CoyoteCli.Test(repo, assembly, h, exploration, Path.Combine(dir, "coyote"), environment: environment), strategy));
+                findings.Add(FirstBug(order, h => HarnessProcess.Explore(repo, assembly, h, exploration, Path.Combine(dir, "coyote"), environment: environment), strategy));
             }
 
             if (options.StressSeconds > 0)
@@ -108,18 +109,13 @@ internal static class MutantsCommand
     /// Runs the harnesses in order (the named one first) until one reports a bug, adding up iterations and seconds on
     /// the way.
     /// </summary>
-    private static Finding FirstBug(IReadOnlyList<string> harnesses, Func<string, CoyoteOutcome> run, string strategy)
+    private static Finding FirstBug(IReadOnlyList<string> harnesses, Func<string, ExplorationResult> run, string strategy)
     {
         int iterations = 0;
         double seconds = 0;
         foreach (var harness in harnesses)
         {
             var outcome = run(harness);
-            if (outcome.Broken)
-            {
-                throw new RunnerException($"{strategy} run of {harness} broke (exit {outcome.ExitCode}):\n{outcome.Output}");
-            }
-
             iterations += outcome.Iterations;
             seconds += outcome.Seconds;
             if (outcome.Bugs > 0)
@@ -133,7 +129,7 @@ internal static class MutantsCommand
     }
 
     /// <summary>One harness on real threads for <paramref name="seconds"/>, in a child process.</summary>
-    private static CoyoteOutcome Stress(Repository repo, string assembly, string harness, int seconds)
+    private static ExplorationResult Stress(Repository repo, string assembly, string harness, int seconds)
     {
         var runner = typeof(MutantsCommand).Assembly.Location;
         var resultPath = Path.Combine(Path.GetTempPath(), $"gosync-stress-{Guid.NewGuid():N}.json");
@@ -154,7 +150,7 @@ internal static class MutantsCommand
         }
 
         var failure = stress.Failure ?? "";
-        return new CoyoteOutcome(harness, "stress", stress.Iterations, 0, failure.Length > 0 ? 1 : 0, stress.Seconds, null, null, failure, 0, result.Output);
+        return new ExplorationResult(harness, "stress", stress.Iterations, 0, failure.Length > 0 ? 1 : 0, stress.Seconds, failure, []);
     }
 
     private static Table Summary(IEnumerable<(Mutant Mutant, List<Finding> Findings)> rows, MutantOptions options)

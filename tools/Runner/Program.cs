@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoSync.Runner;
+using GoSync.Tooling;
 
 // The GoSync runner: the systematic-testing main job, the seeded-bug catalogue, and their helpers.
 if (Console.IsOutputRedirected)
@@ -18,7 +19,7 @@ var maxSteps = new Option<int?>("--max-steps") { Description = "Scheduling steps
 var seed = new Option<uint?>("--seed") { Description = "Random seed, for a run that repeats exactly." };
 var harness = new Option<string[]>("--harness", "-m") { Description = "Run only these harnesses (repeatable).", AllowMultipleArgumentsPerToken = true };
 
-var harnesses = new Command("harnesses", "Build, rewrite and run every Coyote harness through 'dotnet coyote test'; exit 1 when a bug is found.")
+var harnesses = new Command("harnesses", "Build, rewrite and explore every Coyote harness under Coyote's testing engine; exit 1 when a bug is found.")
 {
     iterations, strategy, maxSteps, seed, harness,
 };

@@ -1,3 +1,5 @@
+using GoSync.Tooling;
+
 namespace GoSync.Runner;
 
 /// <summary>Paths in the GoSync repository the runner works on.</summary>
@@ -11,28 +13,10 @@ internal sealed class Repository(string root)
 
     public string Artifacts => Path.Combine(Root, "artifacts");
 
-    /// <summary>
-    /// The variable that points a harness run's artifacts elsewhere: <c>Artifacts.RootVariable</c> of tests/Systematic,
-    /// which the runner cannot name because it runs harness assemblies (a mutant's among them) by path, not by reference.
-    /// </summary>
-    public const string ArtifactsVariable = "GOSYNC_ARTIFACTS";
-
     /// <summary>The repository holding the current directory, else the one holding this program.</summary>
-    public static Repository Locate()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "GoSync.sln")))
-                {
-                    return new Repository(dir.FullName);
-                }
-            }
-        }
-
-        throw new RunnerException("No GoSync.sln found above the current directory: run this from a clone of GoSync.");
-    }
+    public static Repository Locate() =>
+        new(RepositoryLayout.FindRoot(Environment.CurrentDirectory, AppContext.BaseDirectory)
+            ?? throw new RunnerException("No GoSync.sln found above the current directory: run this from a clone of GoSync."));
 
     /// <summary>Builds the systematic tests (rewritten by Coyote, unless told not to) into <paramref name="output"/>.</summary>
     public string BuildSystematic(string output, bool rewrite = true)

@@ -12,6 +12,7 @@ internal static class Shell
     /// <summary>
     /// Runs <paramref name="file"/> with <paramref name="arguments"/> in <paramref name="directory"/>, calling
     /// <paramref name="onLine"/> for each line it prints; kills it (and its children) after <paramref name="timeout"/>.
+    /// With <paramref name="inheritOutput"/> it prints to this console instead, and nothing is collected.
     /// </summary>
     public static ShellResult Run(
         string file,
@@ -19,13 +20,14 @@ internal static class Shell
         string directory,
         Action<string>? onLine = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        bool inheritOutput = false)
     {
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            RedirectStandardOutput = !inheritOutput,
+            RedirectStandardError = !inheritOutput,
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
@@ -62,8 +64,12 @@ internal static class Shell
         process.OutputDataReceived += (_, e) => Collect(e.Data);
         process.ErrorDataReceived += (_, e) => Collect(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        if (!inheritOutput)
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
         var timedOut = !process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan);
         if (timedOut)
         {
@@ -71,7 +77,7 @@ internal static class Shell
         }
 
         process.WaitForExit(); // drains the output handlers
-        return new ShellResult(timedOut ? -1 : process.ExitCode, output.ToString(), clock.Elapsed, timedOut);
+        return new ShellResult(timedOut ? -1 : process.ExitCode, inheritOutput ? "(printed above)" : output.ToString(), clock.Elapsed, timedOut);
     }
 
     /// <summary>Runs a command that must succeed; throws with its output when it does not.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using GoSync.Tooling;
 
 namespace GoSync.Runner;
 
@@ -11,19 +11,18 @@ namespace GoSync.Runner;
 /// <param name="Failure">The first failure's message, or null when none failed.</param>
 internal sealed record StressResult(int Iterations, double Seconds, string? Failure)
 {
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this));
+    public void Write(string path) => JsonFile.Write(path, this);
 
     /// <exception cref="RunnerException">The file is missing or not a result: the worker died before writing it.</exception>
     public static StressResult Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<StressResult>(File.ReadAllText(path))
-                ?? throw new RunnerException($"{path} holds no stress result");
+            return JsonFile.Read<StressResult>(path, "stress result");
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (InvalidDataException e)
         {
-            throw new RunnerException($"No stress result in {path}: {e.Message}");
+            throw new RunnerException(e.Message);
         }
     }
 }

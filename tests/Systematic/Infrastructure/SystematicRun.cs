@@ -1,24 +1,21 @@
+using System.Diagnostics;
 using System.Text.Json;
+using GoSync.Tooling;
+using Microsoft.Coyote.Logging;
 using Microsoft.Coyote.SystematicTesting;
 
 namespace GoSync.Systematic.Infrastructure;
-
-/// <summary>What one harness's run under Coyote's testing engine found.</summary>
-/// <param name="Harness">The harness.</param>
-/// <param name="Iterations">Iterations explored.</param>
-/// <param name="Bugs">Bugs found (0 or 1: the engine stops at the first).</param>
-/// <param name="BugReport">Coyote's report of the bug, or empty.</param>
-/// <param name="Reports">Paths of the reports written, the replayable <c>.trace</c> among them.</param>
-public sealed record SystematicResult(string Harness, int Iterations, int Bugs, string BugReport, IReadOnlyList<string> Reports);
 
 /// <summary>Runs a harness in-process through Coyote's <see cref="TestingEngine"/>, as <c>dotnet coyote test</c> would.</summary>
 public static class SystematicRun
 {
     /// <summary>
     /// Explores <paramref name="harness"/> within <paramref name="settings"/>, or replays <paramref name="trace"/> when
-    /// one is given; on a bug, writes Coyote's reports into <c>artifacts/&lt;harness&gt;/</c>.
+    /// one is given; on a bug, writes Coyote's reports into <paramref name="reportDirectory"/> (by default the harness's
+    /// artifacts folder). <paramref name="onIteration"/> is told of each iteration that ends, counting from 1.
     /// </summary>
-    public static SystematicResult Run(string harness, SystematicSettings settings, string? trace = null)
+    public static ExplorationResult Run(
+        string harness, SystematicSettings settings, string? trace = null, string? reportDirectory = null, Action<int>? onIteration = null)
     {
         var method = HarnessCatalog.Harnesses[harness];
         var configuration = settings.ToConfiguration();
@@ -29,13 +26,25 @@ public static class SystematicRun
 
         var test = method.CreateDelegate<Func<Task>>();
         using var engine = TestingEngine.Create(configuration, test);
+        engine.SetLogger(new TextWriterLogger(TextWriter.Null, VerbosityLevel.None)); // the result is data; Coyote's running commentary would only be noise
+        var clock = Stopwatch.StartNew();
+        engine.RegisterEndIterationCallBack(i =>
+        {
+            onIteration?.Invoke((int)i + 1);
+            // Coyote's own timeout ignores the iteration bound; this keeps both: at most so many, within so long.
+            if (settings.TimeoutSeconds is { } limit && clock.Elapsed.TotalSeconds >= limit)
+            {
+                engine.Stop();
+            }
+        });
         engine.Run();
+        var seconds = clock.Elapsed.TotalSeconds;
         var report = engine.TestReport;
         var reports = new List<string>();
         Iteration.WriteArtifactsIfFailed(); // the engine stops at the failing iteration, so it is the last one
         if (report.NumOfFoundBugs > 0)
         {
-            var dir = Artifacts.For(harness);
+            var dir = reportDirectory ?? Artifacts.For(harness);
             Directory.CreateDirectory(dir);
             if (engine.TryEmitReports(dir, harness, out var paths))
             {
@@ -43,10 +52,14 @@ public static class SystematicRun
             }
         }
 
-        return new SystematicResult(
+        var fairPaths = report.NumOfExploredFairPaths;
+        return new ExplorationResult(
             harness,
-            report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths,
+            trace is null ? settings.Strategy : "replay",
+            fairPaths + report.NumOfExploredUnfairPaths,
+            fairPaths == 0 ? 0 : (int)(report.TotalExploredFairSteps / fairPaths),
             report.NumOfFoundBugs,
+            Math.Round(seconds, 3),
             string.Join(Environment.NewLine, report.BugReports),
             reports);
     }
@@ -65,7 +78,7 @@ public static class SystematicRun
 
         var candidates = Path.IsPathRooted(replay)
             ? [replay]
-            : new[] { Path.GetFullPath(replay), Path.Combine(Artifacts.RepositoryRoot ?? ".", replay) };
+            : new[] { Path.GetFullPath(replay), Path.Combine(RepositoryLayout.FindRoot(AppContext.BaseDirectory) ?? ".", replay) };
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException($"GOSYNC_REPLAY names no file: tried {string.Join(", ", candidates)}.");
     }

@@ -1,20 +1,30 @@
 using System.Globalization;
+using GoSync.Tooling;
 using Microsoft.Coyote;
 
 namespace GoSync.Systematic.Infrastructure;
 
 /// <summary>
-/// The budget of a systematic run under <c>dotnet test</c>, read from environment variables that
-/// <c>coyote.runsettings</c> sets (and a shell may override).
+/// The budget of a systematic run: under <c>dotnet test</c> read from environment variables that
+/// <c>coyote.runsettings</c> sets (and a shell may override), in a harness process from the runner's request.
 /// </summary>
-/// <param name="Iterations">GOSYNC_ITERATIONS: iterations per harness.</param>
-/// <param name="Strategy">GOSYNC_STRATEGY: portfolio (Coyote's default), random, probabilistic, prioritization or delay-bounding.</param>
+/// <param name="Iterations">GOSYNC_ITERATIONS: iterations per harness at most.</param>
+/// <param name="Strategy">GOSYNC_STRATEGY: one of <see cref="Strategies.All"/>.</param>
 /// <param name="Seed">GOSYNC_SEED: the random seed, or null for a fresh one each run.</param>
 /// <param name="MaxSteps">GOSYNC_MAX_STEPS: scheduling steps per iteration before it is cut off.</param>
-public sealed record SystematicSettings(uint Iterations, string Strategy, uint? Seed, uint MaxSteps)
+/// <param name="TimeoutSeconds">Wall-clock seconds at most, or null for no limit but the iterations.</param>
+public sealed record SystematicSettings(uint Iterations, string Strategy, uint? Seed, uint MaxSteps, int? TimeoutSeconds = null)
 {
     /// <summary>What a run without any variables set uses.</summary>
-    public static readonly SystematicSettings Default = new(100, "portfolio", null, 2000);
+    public static readonly SystematicSettings Default = new(100, Strategies.Default, null, 2000);
+
+    /// <summary>Coyote's own bound on scheduling steps per iteration, for an exploration that names none.</summary>
+    private const uint CoyoteMaxSteps = 10_000;
+
+    /// <summary>The settings of a runner's exploration.</summary>
+    public static SystematicSettings From(Exploration exploration) => new(
+        (uint)exploration.Iterations, exploration.Strategy, exploration.Seed, (uint?)exploration.MaxSteps ?? CoyoteMaxSteps,
+        exploration.TimeoutSeconds);
 
     /// <summary>The settings given by the environment, with <see cref="Default"/> for what is unset.</summary>
     public static SystematicSettings FromEnvironment() => new(
@@ -34,13 +44,13 @@ public sealed record SystematicSettings(uint Iterations, string Strategy, uint? 
             .WithFailureOnMaxStepsBoundEnabled();
         configuration = Strategy switch
         {
-            "portfolio" => configuration,
+            Strategies.Default => configuration,
             "random" => configuration.WithRandomStrategy(),
             "probabilistic" => configuration.WithProbabilisticStrategy(),
             "prioritization" => configuration.WithPrioritizationStrategy(),
             "delay-bounding" => configuration.WithDelayBoundingStrategy(),
             _ => throw new ArgumentException(
-                $"GOSYNC_STRATEGY '{Strategy}' is not one of portfolio, random, probabilistic, prioritization, delay-bounding."),
+                $"GOSYNC_STRATEGY '{Strategy}' is not one of {string.Join(", ", Strategies.All)}."),
         };
         return Seed is { } seed ? configuration.WithRandomGeneratorSeed(seed) : configuration;
     }
