@@ -10,7 +10,7 @@ namespace GoSync.StepLog;
 /// </summary>
 public static class InterleavingText
 {
-    private const int MaxColumn = 64;
+    private const int MaxColumn = 48;
 
     /// <summary>Renders <paramref name="log"/>, marking <paramref name="failingLine"/>.</summary>
     public static string Render(StepLog log, int? failingLine)
@@ -18,7 +18,7 @@ public static class InterleavingText
         ArgumentNullException.ThrowIfNull(log);
         var shown = Interleaving.Shown(log, failingLine);
         var threads = log.Threads;
-        var cells = shown.ToDictionary(l => l.I, l => Interleaving.Cell(l).Select(Clip).ToList());
+        var cells = shown.ToDictionary(l => l.I, l => Interleaving.Cell(l, withTables: false).Select(Clip).ToList());
         var widths = threads.ToDictionary(t => t, t => Math.Max(4, shown.Where(l => l.T == t).SelectMany(l => cells[l.I]).Select(c => c.Length).DefaultIfEmpty(0).Max()));
         var b = new StringBuilder();
         b.Append("Interleaving: ").Append(log.Steps.Count()).Append(" atomic steps of ").Append(threads.Count)
@@ -53,7 +53,7 @@ public static class InterleavingText
             b.Append("      (").Append(hidden).Append(" more steps of P0's final checks not shown: steps.ndjson has them)\n");
         }
 
-        return b.ToString().Replace(new string(' ', 2) + "\n", "\n", StringComparison.Ordinal);
+        return string.Join('\n', b.ToString().Split('\n').Select(l => l.TrimEnd()));
     }
 
     private static string Clip(string text) => text.Length <= MaxColumn ? text : text[..(MaxColumn - 1)] + "…";
@@ -80,7 +80,7 @@ public static class Interleaving
     /// The text of a step, one string per row: the call it begins (▶), the action with its method, the key, entry and
     /// slot change, and the result it returns (◀).
     /// </summary>
-    public static IReadOnlyList<string> Cell(StepLine line)
+    public static IReadOnlyList<string> Cell(StepLine line, bool withTables = true)
     {
         ArgumentNullException.ThrowIfNull(line);
         if (line.Kind == LineKind.Threw)
@@ -95,7 +95,7 @@ public static class Interleaving
         }
 
         rows.Add($"{line.Action}{(line.Lock == line.T ? " 🔒" : "")}  {line.Method}");
-        var detail = Detail(line);
+        var detail = Detail(line, withTables);
         if (detail.Length > 0)
         {
             rows.Add("  " + detail);
@@ -110,7 +110,7 @@ public static class Interleaving
     }
 
     /// <summary>Key, entry and slot: for example <c>key 1 e3: nil → 2</c>.</summary>
-    public static string Detail(StepLine line)
+    public static string Detail(StepLine line, bool withTables = true)
     {
         ArgumentNullException.ThrowIfNull(line);
         var parts = new List<string>();
@@ -135,12 +135,29 @@ public static class Interleaving
             detail += $": visit({Scalar.Format(line.Key)}, {visit})";
         }
 
-        if (line.Tables is { } tables)
+        if (withTables && line.Tables is { } tables)
         {
             detail += (detail.Length > 0 ? "; " : "") + Tables(tables);
         }
 
         return detail;
+    }
+
+    /// <summary>
+    /// A step on one line, for comparing interleavings: for example <c>28 P1 LosCas key 1 e1: nil → 10 ◀ → 10 (stored)</c>
+    /// (tables left out: the line's position and the slots pin the interleaving down).
+    /// </summary>
+    public static string Summary(StepLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Kind == LineKind.Threw)
+        {
+            return $"{line.I} P{line.T} threw {line.Exception}";
+        }
+
+        var call = line.Op is { } op ? $" ▶ {op}" : "";
+        var ret = line.Ret is { } r ? $" ◀ {r}" : "";
+        return $"{line.I} P{line.T} {line.Action}{call} {Detail(line, withTables: false)}{ret}".Replace("  ", " ", StringComparison.Ordinal).TrimEnd();
     }
 
     /// <summary>For example <c>read {1:e1 2:e2} amended, dirty {1:e1 3:e3}, misses 1</c>.</summary>

@@ -20,10 +20,10 @@ public sealed record StepLog(string Harness, int Iteration, IReadOnlyList<StepLi
     public IReadOnlyList<object> Keys => [.. Lines
         .SelectMany(l => (IEnumerable<object?>)[l.Op?.Key, l.HasKey ? l.Key : null,
             .. (l.Tables?.Read ?? []).Select(p => p.Key), .. (l.Tables?.Dirty ?? []).Select(p => p.Key)])
-        .OfType<object>().Distinct().Order(ScalarOrder.Instance)];
+        .Select(Scalar.Normalize).OfType<object>().Distinct().Order(ScalarOrder.Instance)];
 
     /// <summary>Every value of an operation, a result or a slot; <c>null</c> is a value.</summary>
-    public IReadOnlyList<object?> Values => [.. Lines.SelectMany(ValuesOf).Distinct().Order(ScalarOrder.Instance)];
+    public IReadOnlyList<object?> Values => [.. Lines.SelectMany(ValuesOf).Select(Scalar.Normalize).Distinct().Order(ScalarOrder.Instance)];
 
     /// <summary>The lines that are steps.</summary>
     public IEnumerable<StepLine> Steps => Lines.Where(l => l.Kind == LineKind.Step);

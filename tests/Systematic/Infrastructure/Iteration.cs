@@ -15,7 +15,6 @@ namespace GoSync.Systematic.Infrastructure;
 public sealed class Iteration
 {
     private static Iteration? s_current;
-    private static readonly Dictionary<string, int> s_iterations = [];
 
     /// <summary>The process id of the set-up and epilogue calls that run before and after the concurrent part.</summary>
     public const int Main = 0;
@@ -34,8 +33,7 @@ public sealed class Iteration
     {
         _harness = harness;
         Map = new CheckedMap(_recorder, keyComparer);
-        var iteration = s_iterations[harness] = s_iterations.GetValueOrDefault(harness) + 1;
-        _steps = StepLogging ? new StepRecorder(harness, iteration) : null;
+        _steps = StepLogging ? new StepRecorder(harness, IterationNumbers.Next(harness)) : null;
         Map.Steps = _steps;
         // Only note the failure here: the handler runs inside Coyote's scheduler, where anything rewritten (the map,
         // the harnesses) would hit a scheduling point and report the same deadlock again, recursively.
