@@ -42,6 +42,11 @@ internal static class FixtureReplay
             : [];
     }
 
+    /// <summary>The artifacts folder of the last replay of <paramref name="fixture"/>.</summary>
+    public static string ArtifactsOf(Fixture fixture) => Path.Combine(Scratch, fixture.Mutant.Name, "artifacts", fixture.Harness);
+
+    private static string Scratch => Path.Combine(Path.GetTempPath(), "gosync-fixtures");
+
     /// <summary>Builds each fixture's mutant and replays its trace <paramref name="times"/> times.</summary>
     public static IReadOnlyList<FixtureReplayResult> ReplayAll(Repository repo, int times, Action<string>? log = null)
     {
@@ -51,7 +56,7 @@ internal static class FixtureReplay
             throw new RunnerException("No fixture in tests/Mutants/fixtures.");
         }
 
-        var scratch = Path.Combine(Path.GetTempPath(), "gosync-fixtures");
+        var scratch = Scratch;
         log?.Invoke("Building the systematic tests (Release) ...");
         var baseOutput = Path.Combine(scratch, "base-rewritten");
         repo.BuildSystematic(baseOutput);
