@@ -49,7 +49,7 @@ public static class InterleavingHtml
         b.Append("</tr></thead>\n<tbody>\n");
         foreach (var line in shown)
         {
-            b.Append("<tr").Append(line.I == failingLine ? " class=\"failing\"" : "").Append(" data-step=\"").Append(line.I)
+            b.Append("<tr id=\"step-").Append(line.I).Append('"').Append(line.I == failingLine ? " class=\"failing\"" : "").Append(" data-step=\"").Append(line.I)
                 .Append("\" data-thread=\"").Append(line.T).Append("\" data-action=\"").Append(E(line.Action)).Append("\">");
             b.Append("<td class=\"i\">").Append(line.I).Append("</td>");
             foreach (var t in threads)
