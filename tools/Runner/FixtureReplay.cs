@@ -1,21 +1,23 @@
 using System.Text.Json.Nodes;
 using GoSync.Tooling;
+using GoSync.StepLog;
 
 namespace GoSync.Runner;
 
 /// <summary>
 /// A committed regression fixture: a Coyote trace of a seeded bug, in <c>tests/Mutants/fixtures/&lt;mutant&gt;/&lt;harness&gt;.trace</c>.
 /// Beside it, what a replay must reproduce: <c>expected-failure.txt</c>, the first line of the bug report (the verdict),
-/// and <c>expected-history.jsonl</c>, the history the failing iteration recorded. Both are independent of how the
-/// checker words its explanation, and the history pins down the whole execution.
+/// <c>expected-history.jsonl</c>, the history the failing iteration recorded, and <c>expected-interleaving.txt</c>, its
+/// atomic steps one per line (<see cref="Interleaving.Summary"/> of each line of the step log). They are independent of
+/// how the checker words its explanation; the history and the steps pin down the whole execution.
 /// </summary>
-internal sealed record Fixture(Mutant Mutant, string Harness, string TracePath, string ExpectedFailure, string ExpectedHistory);
+internal sealed record Fixture(Mutant Mutant, string Harness, string TracePath, string ExpectedFailure, string ExpectedHistory, string ExpectedInterleaving);
 
 /// <summary>
 /// One replay of a fixture: whether it reproduced the expected failure and history, and what it reported. Run 0 is the
 /// control: the same trace against the correct map, which must not reproduce the failure.
 /// </summary>
-internal sealed record FixtureReplayResult(Fixture Fixture, int Run, bool Reproduced, string BugReport, string History)
+internal sealed record FixtureReplayResult(Fixture Fixture, int Run, bool Reproduced, string BugReport, string History, string Interleaving)
 {
     /// <summary>What each run must show: the failure for runs 1..n, none for the control.</summary>
     public bool AsExpected => Run == 0 ? !Reproduced : Reproduced;
@@ -35,10 +37,16 @@ internal static class FixtureReplay
                 var name = Path.GetFileName(dir);
                 var mutant = mutants.TryGetValue(name, out var m) ? m : throw new RunnerException($"Fixture {trace} names no mutant '{name}'.");
                 return new Fixture(mutant, Path.GetFileNameWithoutExtension(trace), trace,
-                    File.ReadAllText(Path.Combine(dir, "expected-failure.txt")), File.ReadAllText(Path.Combine(dir, "expected-history.jsonl")));
+                    File.ReadAllText(Path.Combine(dir, "expected-failure.txt")), File.ReadAllText(Path.Combine(dir, "expected-history.jsonl")),
+                    File.ReadAllText(Path.Combine(dir, "expected-interleaving.txt")));
             }).ToList()
             : [];
     }
+
+    /// <summary>The artifacts folder of the last replay of <paramref name="fixture"/>.</summary>
+    public static string ArtifactsOf(Fixture fixture) => Path.Combine(Scratch, fixture.Mutant.Name, "artifacts", fixture.Harness);
+
+    private static string Scratch => Path.Combine(Path.GetTempPath(), "gosync-fixtures");
 
     /// <summary>Builds each fixture's mutant and replays its trace <paramref name="times"/> times.</summary>
     public static IReadOnlyList<FixtureReplayResult> ReplayAll(Repository repo, int times, Action<string>? log = null)
@@ -49,7 +57,7 @@ internal static class FixtureReplay
             throw new RunnerException("No fixture in tests/Mutants/fixtures.");
         }
 
-        var scratch = Path.Combine(Path.GetTempPath(), "gosync-fixtures");
+        var scratch = Scratch;
         log?.Invoke("Building the systematic tests (Release) ...");
         var baseOutput = Path.Combine(scratch, "base-rewritten");
         repo.BuildSystematic(baseOutput);
@@ -57,27 +65,33 @@ internal static class FixtureReplay
         foreach (var fixture in fixtures)
         {
             var dir = Path.Combine(scratch, fixture.Mutant.Name);
-            var assembly = MutantWorkspace.Prepare(repo, fixture.Mutant, dir).Assemble(baseOutput, rewrite: true);
+            var assembly = MutantWorkspace.Prepare(repo, fixture.Mutant, dir, baseOutput).Assemble(baseOutput, rewrite: true);
             var artifacts = Path.Combine(dir, "artifacts");
             var environment = new Dictionary<string, string> { [RepositoryLayout.ArtifactsVariable] = artifacts };
             var history = Path.Combine(artifacts, fixture.Harness, "history.jsonl");
+            var steps = Path.Combine(artifacts, fixture.Harness, "steps.ndjson");
             var correct = Path.Combine(baseOutput, "GoSync.Systematic.Tests.dll");
             for (var run = 0; run <= times; run++)
             {
-                if (File.Exists(history)) // File.Delete throws when the folder is missing, as on a first run
+                foreach (var file in (string[])[history, steps])
                 {
-                    File.Delete(history);
+                    if (File.Exists(file)) // File.Delete throws when the folder is missing, as on a first run
+                    {
+                        File.Delete(file);
+                    }
                 }
 
                 var outcome = HarnessProcess.Replay(repo, run == 0 ? correct : assembly, fixture.Harness, fixture.TracePath, Path.Combine(dir, "replay"), environment);
                 var recorded = File.Exists(history) ? File.ReadAllText(history) : "";
+                var interleaving = File.Exists(steps) ? InterleavingOf(steps) : "";
                 var failure = Normalize(outcome.BugReport).Split('\n')[0];
                 var reproduced = outcome.Bugs == 1 && failure == Normalize(fixture.ExpectedFailure) &&
-                    NormalizeHistory(recorded) == NormalizeHistory(fixture.ExpectedHistory);
+                    NormalizeHistory(recorded) == NormalizeHistory(fixture.ExpectedHistory) &&
+                    interleaving == Normalize(fixture.ExpectedInterleaving);
                 var against = run == 0 ? "the correct map (control)" : "the mutant";
                 log?.Invoke($"{fixture.Mutant.Name} / {fixture.Harness}, replay {run} against {against}: " +
-                    (reproduced ? $"same failure, same history ({failure})" : $"not reproduced ({(failure.Length > 0 ? failure : "no bug")})"));
-                results.Add(new FixtureReplayResult(fixture, run, reproduced, outcome.BugReport, recorded));
+                    (reproduced ? $"same failure, same history, same {interleaving.Split('\n').Length} steps ({failure})" : $"not reproduced ({(failure.Length > 0 ? failure : "no bug")})"));
+                results.Add(new FixtureReplayResult(fixture, run, reproduced, outcome.BugReport, recorded, interleaving));
             }
         }
 
@@ -91,13 +105,21 @@ internal static class FixtureReplay
         foreach (var miss in results.Where(r => !r.AsExpected))
         {
             Console.Out.WriteLine($"{miss.Fixture.TracePath} replay {miss.Run} reported:\n{miss.BugReport}\nwith history:\n{miss.History}\n" +
-                $"expected:\n{miss.Fixture.ExpectedFailure}\nwith history:\n{miss.Fixture.ExpectedHistory}");
+                $"and steps:\n{miss.Interleaving}\nexpected:\n{miss.Fixture.ExpectedFailure}\nwith history:\n{miss.Fixture.ExpectedHistory}\n" +
+                $"and steps:\n{miss.Fixture.ExpectedInterleaving}");
         }
 
         return results.All(r => r.AsExpected) ? 0 : 1;
     }
 
     private static string Normalize(string text) => text.ReplaceLineEndings("\n").Trim();
+
+    /// <summary>The step log's lines, one <see cref="Interleaving.Summary"/> each: the interleaving, step for step.</summary>
+    internal static string InterleavingOf(string stepsFile)
+    {
+        using var reader = File.OpenText(stepsFile);
+        return string.Join('\n', StepLogJson.Read(reader).Lines.Select(Interleaving.Summary));
+    }
 
     /// <summary>
     /// A history with each Range's visited pairs sorted: the order a Range visits keys in is the hash table's

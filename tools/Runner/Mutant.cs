@@ -34,10 +34,12 @@ internal sealed class MutantWorkspace
         (_repo, _scratch, _mapAssembly) = (repo, scratch, mapAssembly);
 
     /// <summary>
-    /// Applies <paramref name="mutant"/> to a copy of <c>src/Map</c> under <paramref name="scratch"/> and builds it.
-    /// A patch that does not apply, or a build that fails, is an error: never a silent pass.
+    /// Applies <paramref name="mutant"/> to a copy of <c>src/Map</c> under <paramref name="scratch"/> and builds its
+    /// step-logging test build (tests/StepLoggedMap) against the step log of the systematic build
+    /// <paramref name="baseOutput"/>, so that a failing iteration's artifacts show its steps. A patch that does not
+    /// apply, or a build that fails, is an error: never a silent pass.
     /// </summary>
-    public static MutantWorkspace Prepare(Repository repo, Mutant mutant, string scratch)
+    public static MutantWorkspace Prepare(Repository repo, Mutant mutant, string scratch, string baseOutput)
     {
         var source = Path.Combine(scratch, "source");
         Recreate(source);
@@ -45,11 +47,13 @@ internal sealed class MutantWorkspace
         File.Copy(Path.Combine(repo.Root, "Directory.Packages.props"), Path.Combine(source, "Directory.Packages.props"));
         CopyTree(Path.Combine(repo.Root, "build"), Path.Combine(source, "build"), skipBuildOutputs: true); // the package settings src/Map imports
         CopyTree(Path.Combine(repo.Root, "src", "Map"), Path.Combine(source, "src", "Map"), skipBuildOutputs: true);
+        CopyTree(Path.Combine(repo.Root, "tests", "StepLoggedMap"), Path.Combine(source, "tests", "StepLoggedMap"), skipBuildOutputs: true);
         Shell.Must("git", ["apply", "--whitespace=nowarn", mutant.PatchPath], source, $"Applying {mutant.Name}");
 
         var output = Path.Combine(scratch, "map");
-        // src/Map targets net8.0 and net10.0; the harnesses run on the framework of Directory.Build.props, net10.0.
-        Shell.Must("dotnet", ["build", Path.Combine(source, "src", "Map", "GoSync.Map.csproj"), "-c", "Release", "-f", HarnessFramework, "-o", output, "--nologo", "-v", "q"],
+        // The harnesses run on the framework of Directory.Build.props, net10.0.
+        Shell.Must("dotnet", ["build", Path.Combine(source, "tests", "StepLoggedMap", "GoSync.Map.StepLogged.csproj"), "-c", "Release", "-f", HarnessFramework,
+                "-o", output, "--nologo", "-v", "q", $"-p:StepLogDirectory={Path.GetFullPath(baseOutput)}"],
             source, $"Building {mutant.Name}");
         return new MutantWorkspace(repo, scratch, Path.Combine(output, "GoSync.Map.dll"));
     }

@@ -1,4 +1,5 @@
 using GoSync.Specs;
+using GoSync.StepLog;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 using Microsoft.Coyote.SystematicTesting;
@@ -20,6 +21,7 @@ public sealed class Iteration
 
     private static readonly TimeSpan CheckerBudget = TimeSpan.FromSeconds(10);
     private readonly HistoryRecorder _recorder = new();
+    private readonly StepRecorder? _steps;
     private readonly string _harness;
     private readonly OnFailureHandler _onFailure;
     private string? _failure;
@@ -31,6 +33,8 @@ public sealed class Iteration
     {
         _harness = harness;
         Map = new CheckedMap(_recorder, keyComparer);
+        _steps = StepLogging ? new StepRecorder(harness, IterationNumbers.Next(harness)) : null;
+        Map.Steps = _steps;
         // Only note the failure here: the handler runs inside Coyote's scheduler, where anything rewritten (the map,
         // the harnesses) would hit a scheduling point and report the same deadlock again, recursively.
         _onFailure = ex => _failure = ex.Message;
@@ -40,6 +44,18 @@ public sealed class Iteration
 
     /// <summary>The map this iteration drives.</summary>
     public CheckedMap Map { get; }
+
+    /// <summary>
+    /// The variable that turns the step log off: <c>GOSYNC_STEP_LOG=0</c>. Otherwise every iteration records its atomic
+    /// steps (docs/step-log.md), so that a failing one's artifacts show its interleaving. Logging takes no scheduling step.
+    /// </summary>
+    public const string StepLogVariable = "GOSYNC_STEP_LOG";
+
+    /// <summary>Whether iterations record their step logs: on unless <see cref="StepLogVariable"/> is 0, or a test sets it.</summary>
+    public static bool StepLogging { get; set; } = Environment.GetEnvironmentVariable(StepLogVariable) != "0";
+
+    /// <summary>The step log so far, when this iteration records one.</summary>
+    public StepLog.StepLog? Steps => _steps?.ToLog();
 
     /// <summary>Starts an iteration of the harness named <paramref name="harness"/>.</summary>
     public static Iteration Start(string harness) => new(harness, keyComparer: null);
@@ -72,8 +88,8 @@ public sealed class Iteration
     internal FailedIteration? Failure => _failure is not { } message
         ? null
         : _checked is var (history, result)
-            ? new FailedIteration(_harness, history, message, result)
-            : new FailedIteration(_harness, _recorder.ToHistory(), message, Check: null);
+            ? new FailedIteration(_harness, history, message, result, Steps)
+            : new FailedIteration(_harness, _recorder.ToHistory(), message, Check: null, Steps);
 
     /// <summary>
     /// Runs each action as a process of its own, with process ids 1, 2, ..., waits for all of them, and checks the

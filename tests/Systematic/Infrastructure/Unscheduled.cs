@@ -36,6 +36,25 @@ internal sealed class VisitLog
 }
 
 /// <summary>
+/// Counts each harness's iterations in this process, for the step log's header. Not rewritten: a rewritten
+/// <see cref="Dictionary{TKey, TValue}"/> would make the count a scheduling point of every iteration.
+/// </summary>
+[SkipRewriting("Harness bookkeeping: it must add no scheduling point to the schedules it observes.")]
+internal static class IterationNumbers
+{
+    private static readonly Dictionary<string, int> s_counts = [];
+
+    /// <summary>The number of this iteration of <paramref name="harness"/>, from 1.</summary>
+    public static int Next(string harness)
+    {
+        lock (s_counts)
+        {
+            return s_counts[harness] = s_counts.GetValueOrDefault(harness) + 1;
+        }
+    }
+}
+
+/// <summary>
 /// A region in which Coyote makes no scheduling decision for the running task (<see cref="SchedulingPoint.Suppress"/>):
 /// what runs inside is atomic with respect to every other controlled task, and costs no step of the exploration. A
 /// no-op on real threads. Inside, the task must not block on another task (Coyote would switch then anyway).
