@@ -7,19 +7,21 @@ namespace GoSync.Benchmarks.Maps;
 /// <see cref="ConcurrentDictionary{TKey, TValue}"/>, the map a .NET user picks by default, used the way such a user
 /// would write each of Go's operations with its public API.
 /// </summary>
-internal readonly struct ConcurrentDictionaryAdapter : IConcurrentMap<ConcurrentDictionaryAdapter>
+internal readonly struct ConcurrentDictionaryAdapter<TKey, TValue>
+    : ITypedMap<ConcurrentDictionaryAdapter<TKey, TValue>, TKey, TValue>
+    where TKey : notnull
 {
-    private readonly ConcurrentDictionary<long, object> _map;
+    private readonly ConcurrentDictionary<TKey, TValue> _map;
 
-    private ConcurrentDictionaryAdapter(ConcurrentDictionary<long, object> map) => _map = map;
+    private ConcurrentDictionaryAdapter(ConcurrentDictionary<TKey, TValue> map) => _map = map;
 
-    public static ConcurrentDictionaryAdapter CreateEmpty() => new(new ConcurrentDictionary<long, object>());
+    public static ConcurrentDictionaryAdapter<TKey, TValue> CreateEmpty() => new(new ConcurrentDictionary<TKey, TValue>());
 
-    public bool TryLoad(long key, [MaybeNullWhen(false)] out object value) => _map.TryGetValue(key, out value);
+    public bool TryLoad(TKey key, [MaybeNullWhen(false)] out TValue value) => _map.TryGetValue(key, out value);
 
-    public void Store(long key, object value) => _map[key] = value;
+    public void Store(TKey key, TValue value) => _map[key] = value;
 
-    public object LoadOrStore(long key, object value, out bool loaded)
+    public TValue LoadOrStore(TKey key, TValue value, out bool loaded)
     {
         // GetOrAdd does not say which happened; a lock-free read first, as GetOrAdd itself does, then TryAdd.
         while (true)
@@ -38,11 +40,11 @@ internal readonly struct ConcurrentDictionaryAdapter : IConcurrentMap<Concurrent
         }
     }
 
-    public bool TryLoadAndDelete(long key, [MaybeNullWhen(false)] out object value) => _map.TryRemove(key, out value);
+    public bool TryLoadAndDelete(TKey key, [MaybeNullWhen(false)] out TValue value) => _map.TryRemove(key, out value);
 
-    public void Delete(long key) => _map.TryRemove(key, out _);
+    public void Delete(TKey key) => _map.TryRemove(key, out _);
 
-    public bool Swap(long key, object value, out object? previous)
+    public bool Swap(TKey key, TValue value, out TValue? previous)
     {
         // No atomic exchange in the API: read, then replace exactly what was read (TryUpdate compares with Equals).
         while (true)
@@ -57,18 +59,18 @@ internal readonly struct ConcurrentDictionaryAdapter : IConcurrentMap<Concurrent
             }
             else if (_map.TryAdd(key, value))
             {
-                previous = null;
+                previous = default;
                 return false;
             }
         }
     }
 
-    public bool CompareAndSwap(long key, object expected, object value) => _map.TryUpdate(key, value, expected);
+    public bool CompareAndSwap(TKey key, TValue expected, TValue value) => _map.TryUpdate(key, value, expected);
 
-    public bool CompareAndDelete(long key, object expected) =>
+    public bool CompareAndDelete(TKey key, TValue expected) =>
         _map.TryRemove(KeyValuePair.Create(key, expected));
 
-    public void Range(Func<long, object, bool> visit)
+    public void Range(Func<TKey, TValue, bool> visit)
     {
         foreach (var (key, value) in _map)
         {
