@@ -20,4 +20,7 @@ public enum MapKind
 
     /// <summary>A copy-on-write <see cref="Dictionary{TKey, TValue}"/> (Go's DeepCopyMap).</summary>
     CopyOnWrite,
+
+    /// <summary>SyncMap at the baseline commit (bench/Baseline): only when asked for, to measure before and after.</summary>
+    SyncMapBaseline,
 }

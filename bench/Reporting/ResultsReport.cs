@@ -102,7 +102,7 @@ internal static class ResultsReport
         }
 
         md.AppendLine("## Key and value types").AppendLine();
-        md.AppendLine("SyncMap / ConcurrentDictionary (median ns/op, same run) · SyncMap B/op, per key/value type pair.").AppendLine();
+        md.AppendLine("SyncMap / ConcurrentDictionary (median ns/op, same run) · SyncMap B/op, per key/value type pair; \"before\": SyncMapBaseline's, where it ran.").AppendLine();
         md.Append("| Workload | Workers |");
         foreach (var types in options.Types)
         {
@@ -125,7 +125,9 @@ internal static class ResultsReport
                 {
                     var sync = Find(results, workload, types, MapKind.SyncMap, workers);
                     var baseline = Find(results, workload, types, Baseline, workers);
-                    md.Append(sync is null ? " |" : Invariant($" {Ratio(sync, baseline)} · {Bytes(sync)} |"));
+                    var before = Find(results, workload, types, MapKind.SyncMapBaseline, workers);
+                    var was = before is null ? "" : Invariant($" (before {Ratio(before, baseline)} · {Bytes(before)})");
+                    md.Append(sync is null ? " |" : Invariant($" {Ratio(sync, baseline)} · {Bytes(sync)}{was} |"));
                 }
 
                 md.AppendLine();

@@ -31,13 +31,13 @@ internal static class SuiteCases
 
     /// <summary>
     /// Go's <c>b.Skip</c>: DeepCopyMap is not run where every operation would copy a growing map. And the type matrix
-    /// is the ratio's two maps on the workloads chosen for it (<see cref="SuiteOptions.TypeWorkloads"/>); every map and
+    /// is the ratio's maps (and SyncMap's baseline) on the workloads chosen for it (<see cref="SuiteOptions.TypeWorkloads"/>); every map and
     /// workload runs with Go's types.
     /// </summary>
     private static bool IsSkipped(BenchmarkCase c, SuiteOptions options) =>
         (MapOf(c) == MapKind.CopyOnWrite && WorkloadOf(c).QuadraticOnCopyOnWrite)
         || (TypesOf(c) != TypePairs.Go
-            && (MapOf(c) is not (MapKind.SyncMap or MapKind.ConcurrentDictionary)
+            && (MapOf(c) is not (MapKind.SyncMap or MapKind.ConcurrentDictionary or MapKind.SyncMapBaseline)
                 || !options.TypeWorkloads.Contains(WorkloadOf(c).Name)));
 
     private static BenchmarkCase WithOperationsPerInvoke(BenchmarkCase c, int operations)
