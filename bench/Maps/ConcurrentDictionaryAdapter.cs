@@ -7,15 +7,20 @@ namespace GoSync.Benchmarks.Maps;
 /// <see cref="ConcurrentDictionary{TKey, TValue}"/>, the map a .NET user picks by default, used the way such a user
 /// would write each of Go's operations with its public API.
 /// </summary>
-internal readonly struct ConcurrentDictionaryAdapter<TKey, TValue>
-    : ITypedMap<ConcurrentDictionaryAdapter<TKey, TValue>, TKey, TValue>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+/// <typeparam name="THashing">Which key comparer it is given (<see cref="DefaultHashing{TKey}"/>: none).</typeparam>
+internal readonly struct ConcurrentDictionaryAdapter<TKey, TValue, THashing>
+    : ITypedMap<ConcurrentDictionaryAdapter<TKey, TValue, THashing>, TKey, TValue>
     where TKey : notnull
+    where THashing : struct, IHashing<TKey>
 {
     private readonly ConcurrentDictionary<TKey, TValue> _map;
 
     private ConcurrentDictionaryAdapter(ConcurrentDictionary<TKey, TValue> map) => _map = map;
 
-    public static ConcurrentDictionaryAdapter<TKey, TValue> CreateEmpty() => new(new ConcurrentDictionary<TKey, TValue>());
+    public static ConcurrentDictionaryAdapter<TKey, TValue, THashing> CreateEmpty() =>
+        new(new ConcurrentDictionary<TKey, TValue>(THashing.Comparer));
 
     public bool TryLoad(TKey key, [MaybeNullWhen(false)] out TValue value) => _map.TryGetValue(key, out value);
 
@@ -82,4 +87,35 @@ internal readonly struct ConcurrentDictionaryAdapter<TKey, TValue>
     }
 
     public void Clear() => _map.Clear();
+}
+
+/// <summary>The key comparer a <see cref="ConcurrentDictionaryAdapter{TKey, TValue, THashing}"/> is created with.</summary>
+internal interface IHashing<TKey>
+{
+    static abstract IEqualityComparer<TKey>? Comparer { get; }
+}
+
+/// <summary>No comparer: what a user writes, and what lets ConcurrentDictionary hash strings non-randomly.</summary>
+internal readonly struct DefaultHashing<TKey> : IHashing<TKey>
+{
+    public static IEqualityComparer<TKey>? Comparer => null;
+}
+
+/// <summary>
+/// The default comparer behind a wrapper ConcurrentDictionary does not recognise, so that it hashes strings with
+/// .NET's randomised hashing, as SyncMap does, instead of switching to its non-randomised string comparer (which it
+/// leaves for the randomised one only once a bucket holds 100 colliding keys). Only for measuring that difference.
+/// </summary>
+internal readonly struct RandomizedHashing<TKey> : IHashing<TKey>
+{
+    private static readonly IEqualityComparer<TKey> Wrapped = new Wrapper();
+
+    public static IEqualityComparer<TKey>? Comparer => Wrapped;
+
+    private sealed class Wrapper : IEqualityComparer<TKey>
+    {
+        public bool Equals(TKey? x, TKey? y) => EqualityComparer<TKey>.Default.Equals(x, y);
+
+        public int GetHashCode(TKey obj) => EqualityComparer<TKey>.Default.GetHashCode(obj!);
+    }
 }

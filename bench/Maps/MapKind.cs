@@ -23,4 +23,10 @@ public enum MapKind
 
     /// <summary>SyncMap at the baseline commit (bench/Baseline): only when asked for, to measure before and after.</summary>
     SyncMapBaseline,
+
+    /// <summary>
+    /// ConcurrentDictionary given a comparer it does not recognise, so that it hashes strings with .NET's randomised
+    /// hashing as SyncMap does: only when asked for, to measure what that hashing costs.
+    /// </summary>
+    ConcurrentDictionaryRandomized,
 }

@@ -5,7 +5,7 @@ namespace GoSync.Benchmarks.Parallel;
 
 /// <summary>
 /// Creates the run for a map kind and a key and value type pair: the one place that maps them to implementations.
-/// Every map runs with Go's types; SyncMap, its baseline and ConcurrentDictionary (the ratio's sides) with every pair.
+/// Every map runs with Go's types; SyncMap, its baseline and ConcurrentDictionary (the ratio's sides, and its randomised-hashing variant) with every pair.
 /// </summary>
 internal static class ParallelRunFactory
 {
@@ -41,7 +41,9 @@ internal static class ParallelRunFactory
         MapKind.SyncMap =>
             new ParallelRun<Typed<SyncMapAdapter<TKey, TValue>, TKey, TValue, TKeys, TValues>>(workload, workers),
         MapKind.ConcurrentDictionary =>
-            new ParallelRun<Typed<ConcurrentDictionaryAdapter<TKey, TValue>, TKey, TValue, TKeys, TValues>>(workload, workers),
+            new ParallelRun<Typed<ConcurrentDictionaryAdapter<TKey, TValue, DefaultHashing<TKey>>, TKey, TValue, TKeys, TValues>>(workload, workers),
+        MapKind.ConcurrentDictionaryRandomized =>
+            new ParallelRun<Typed<ConcurrentDictionaryAdapter<TKey, TValue, RandomizedHashing<TKey>>, TKey, TValue, TKeys, TValues>>(workload, workers),
         MapKind.SyncMapBaseline =>
             new ParallelRun<Typed<SyncMapBaselineAdapter<TKey, TValue>, TKey, TValue, TKeys, TValues>>(workload, workers),
         _ => throw new ArgumentOutOfRangeException(nameof(map), map, $"{map} runs only with {TypePairs.Go}"),

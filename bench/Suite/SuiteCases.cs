@@ -37,7 +37,8 @@ internal static class SuiteCases
     private static bool IsSkipped(BenchmarkCase c, SuiteOptions options) =>
         (MapOf(c) == MapKind.CopyOnWrite && WorkloadOf(c).QuadraticOnCopyOnWrite)
         || (TypesOf(c) != TypePairs.Go
-            && (MapOf(c) is not (MapKind.SyncMap or MapKind.ConcurrentDictionary or MapKind.SyncMapBaseline)
+            && (MapOf(c) is not (MapKind.SyncMap or MapKind.ConcurrentDictionary or MapKind.SyncMapBaseline
+                    or MapKind.ConcurrentDictionaryRandomized)
                 || !options.TypeWorkloads.Contains(WorkloadOf(c).Name)));
 
     private static BenchmarkCase WithOperationsPerInvoke(BenchmarkCase c, int operations)

@@ -34,7 +34,8 @@ internal sealed record SuiteOptions
           --workloads A,B      workloads by Go's name without "Benchmark" (default: all 24, or the short set)
           --maps A,B           maps (default: all): SyncMap, ConcurrentDictionary, NonBlocking,
                                RwLockDictionary, LockDictionary, CopyOnWrite; and SyncMapBaseline, SyncMap
-                               at the commit bench/Baseline builds (before and after in one run)
+                               at the commit bench/Baseline builds (before and after in one run), and
+                               ConcurrentDictionaryRandomized (string keys hashed as SyncMap hashes them)
           --types A,B          key/value type pairs (default: all 8, or long/ref in short mode): keys long, int,
                                string, Guid; values ref (an object) or int, e.g. string/int. Every workload and
                                map runs with Go's long/ref; the other pairs run SyncMap and ConcurrentDictionary
@@ -58,8 +59,9 @@ internal sealed record SuiteOptions
     /// <summary>The workloads that run with pairs other than Go's.</summary>
     public IReadOnlyList<string> TypeWorkloads { get; init; } = DefaultTypeWorkloads;
 
-    /// <summary>The six compared maps; SyncMap's baseline only when named.</summary>
-    public IReadOnlyList<MapKind> Maps { get; init; } = Enum.GetValues<MapKind>().Where(m => m != MapKind.SyncMapBaseline).ToArray();
+    /// <summary>The six compared maps; the two measuring aids only when named.</summary>
+    public IReadOnlyList<MapKind> Maps { get; init; } = Enum.GetValues<MapKind>()
+        .Where(m => m is not (MapKind.SyncMapBaseline or MapKind.ConcurrentDictionaryRandomized)).ToArray();
 
     public IReadOnlyList<int> Workers { get; init; } = DefaultWorkers();
 

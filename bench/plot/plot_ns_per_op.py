@@ -21,6 +21,7 @@ MAPS = [
     ("LockDictionary", "#E69F00"),
     ("CopyOnWrite", "#56B4E9"),
     ("SyncMapBaseline", "#999999"),
+    ("ConcurrentDictionaryRandomized", "#000000"),
 ]
 
 # Go's file order (map_bench_test.go), so the plot reads like Go's output; unknown names go last.
