@@ -103,19 +103,7 @@ internal static class ResultsReport
 
         md.AppendLine("## Key and value types").AppendLine();
         md.AppendLine("SyncMap / ConcurrentDictionary (median ns/op, same run) · SyncMap B/op, per key/value type pair; \"before\": SyncMapBaseline's, where it ran.").AppendLine();
-        md.Append("| Workload | Workers |");
-        foreach (var types in options.Types)
-        {
-            md.Append(Invariant($" {types} |"));
-        }
-
-        md.AppendLine().Append("|---|---:|");
-        foreach (var _ in options.Types)
-        {
-            md.Append("---:|");
-        }
-
-        md.AppendLine();
+        AppendHeader(md, ["Workload", "Workers"], options.Types);
         foreach (var workload in options.Workloads.Where(w => options.Types.Count(t => Find(results, w, t, MapKind.SyncMap, options.Workers[0]) is not null) > 1))
         {
             foreach (var workers in options.Workers)
@@ -143,19 +131,7 @@ internal static class ResultsReport
         {
             md.AppendLine(Invariant($"## All maps, {workers} worker{(workers == 1 ? "" : "s")}, Go's types ({TypePairs.Go})")).AppendLine();
             md.AppendLine("Median ns/op (ratio to ConcurrentDictionary) · bytes/op. A blank cell is a case not run (Go skips the copy-on-write map where it is quadratic).").AppendLine();
-            md.Append("| Workload |");
-            foreach (var map in options.Maps)
-            {
-                md.Append(Invariant($" {map} |"));
-            }
-
-            md.AppendLine().Append("|---|");
-            foreach (var _ in options.Maps)
-            {
-                md.Append("---:|");
-            }
-
-            md.AppendLine();
+            AppendHeader(md, ["Workload"], options.Maps.Select(m => m.ToString()));
             foreach (var workload in options.Workloads)
             {
                 var baseline = Find(results, workload, TypePairs.Go, Baseline, workers);
@@ -171,6 +147,14 @@ internal static class ResultsReport
 
             md.AppendLine();
         }
+    }
+
+    /// <summary>A table's header: the first columns, then one right-aligned column per name.</summary>
+    private static void AppendHeader(StringBuilder md, IReadOnlyList<string> first, IEnumerable<string> columns)
+    {
+        var names = columns.ToList();
+        md.Append("| ").AppendJoin(" | ", first.Concat(names)).AppendLine(" |");
+        md.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", first.Count - 1 + names.Count))).AppendLine();
     }
 
     private static CaseResult? Find(List<CaseResult> results, string workload, string types, MapKind map, int workers) =>
