@@ -38,7 +38,7 @@ public static class Program
         }
 
         MapBenchmarks.Selection = options;
-        var cases = SuiteCases.Create(SuiteConfig.Create(options));
+        var cases = SuiteCases.Create(SuiteConfig.Create(options), options);
         if (options.ListOnly)
         {
             foreach (var benchmarkCase in cases.BenchmarksCases)

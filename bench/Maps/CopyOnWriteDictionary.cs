@@ -7,7 +7,7 @@ namespace GoSync.Benchmarks.Maps;
 /// write copies it whole under a lock and publishes the copy. Loads and Range are as cheap as it gets, and a write
 /// costs O(n): the design <see cref="SyncMap{TKey, TValue}"/> improves on by copying only once per promotion.
 /// </summary>
-internal readonly struct CopyOnWriteDictionary : IConcurrentMap<CopyOnWriteDictionary>
+internal readonly struct CopyOnWriteDictionary : ITypedMap<CopyOnWriteDictionary, long, object>
 {
     // Never written: the published state after Clear, so that Clear allocates nothing (Go publishes nil).
     private static readonly Dictionary<long, object> Empty = [];

@@ -7,7 +7,7 @@ namespace GoSync.Benchmarks.Maps;
 /// A <see cref="Dictionary{TKey, TValue}"/> guarded by one <see cref="Lock"/> for every operation: the simplest
 /// thread-safe map, and often the fastest when threads rarely meet.
 /// </summary>
-internal readonly struct LockDictionary : IConcurrentMap<LockDictionary>
+internal readonly struct LockDictionary : ITypedMap<LockDictionary, long, object>
 {
     private readonly Dictionary<long, object> _map;
     private readonly Lock _lock;

@@ -20,4 +20,13 @@ public enum MapKind
 
     /// <summary>A copy-on-write <see cref="Dictionary{TKey, TValue}"/> (Go's DeepCopyMap).</summary>
     CopyOnWrite,
+
+    /// <summary>SyncMap at the baseline commit (bench/Baseline): only when asked for, to measure before and after.</summary>
+    SyncMapBaseline,
+
+    /// <summary>
+    /// ConcurrentDictionary given a comparer it does not recognise, so that it hashes strings with .NET's randomised
+    /// hashing as SyncMap does: only when asked for, to measure what that hashing costs.
+    /// </summary>
+    ConcurrentDictionaryRandomized,
 }

@@ -7,7 +7,7 @@ namespace GoSync.Benchmarks.Maps;
 /// <c>NonBlocking.ConcurrentDictionary</c> (the NonBlocking package): a lock-free hash table with the API of
 /// <see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/>, used exactly as that one is.
 /// </summary>
-internal readonly struct NonBlockingDictionaryAdapter : IConcurrentMap<NonBlockingDictionaryAdapter>
+internal readonly struct NonBlockingDictionaryAdapter : ITypedMap<NonBlockingDictionaryAdapter, long, object>
 {
     private readonly ConcurrentDictionary<long, object> _map;
 

@@ -7,7 +7,7 @@ namespace GoSync.Benchmarks.Maps;
 /// Go's <c>RWMutexMap</c>: a <see cref="Dictionary{TKey, TValue}"/> guarded by a <see cref="ReaderWriterLockSlim"/>.
 /// Loads and Range's copy take the read lock; every other operation takes the write lock, as in Go.
 /// </summary>
-internal readonly struct ReaderWriterLockDictionary : IConcurrentMap<ReaderWriterLockDictionary>
+internal readonly struct ReaderWriterLockDictionary : ITypedMap<ReaderWriterLockDictionary, long, object>
 {
     private readonly Dictionary<long, object> _map;
     private readonly ReaderWriterLockSlim _lock;

@@ -3,32 +3,33 @@ using System.Diagnostics.CodeAnalysis;
 namespace GoSync.Benchmarks.Maps;
 
 /// <summary>The map under test, <see cref="SyncMap{TKey, TValue}"/>: every operation maps to one method.</summary>
-internal readonly struct SyncMapAdapter : IConcurrentMap<SyncMapAdapter>
+internal readonly struct SyncMapAdapter<TKey, TValue> : ITypedMap<SyncMapAdapter<TKey, TValue>, TKey, TValue>
+    where TKey : notnull
 {
-    private readonly SyncMap<long, object> _map;
+    private readonly SyncMap<TKey, TValue> _map;
 
-    private SyncMapAdapter(SyncMap<long, object> map) => _map = map;
+    private SyncMapAdapter(SyncMap<TKey, TValue> map) => _map = map;
 
-    public static SyncMapAdapter CreateEmpty() => new(new SyncMap<long, object>());
+    public static SyncMapAdapter<TKey, TValue> CreateEmpty() => new(new SyncMap<TKey, TValue>());
 
-    public bool TryLoad(long key, [MaybeNullWhen(false)] out object value) => _map.TryLoad(key, out value);
+    public bool TryLoad(TKey key, [MaybeNullWhen(false)] out TValue value) => _map.TryLoad(key, out value);
 
-    public void Store(long key, object value) => _map.Store(key, value);
+    public void Store(TKey key, TValue value) => _map.Store(key, value);
 
-    public object LoadOrStore(long key, object value, out bool loaded) => _map.LoadOrStore(key, value, out loaded);
+    public TValue LoadOrStore(TKey key, TValue value, out bool loaded) => _map.LoadOrStore(key, value, out loaded);
 
-    public bool TryLoadAndDelete(long key, [MaybeNullWhen(false)] out object value) =>
+    public bool TryLoadAndDelete(TKey key, [MaybeNullWhen(false)] out TValue value) =>
         _map.TryLoadAndDelete(key, out value);
 
-    public void Delete(long key) => _map.Delete(key);
+    public void Delete(TKey key) => _map.Delete(key);
 
-    public bool Swap(long key, object value, out object? previous) => _map.Swap(key, value, out previous);
+    public bool Swap(TKey key, TValue value, out TValue? previous) => _map.Swap(key, value, out previous);
 
-    public bool CompareAndSwap(long key, object expected, object value) => _map.CompareAndSwap(key, expected, value);
+    public bool CompareAndSwap(TKey key, TValue expected, TValue value) => _map.CompareAndSwap(key, expected, value);
 
-    public bool CompareAndDelete(long key, object expected) => _map.CompareAndDelete(key, expected);
+    public bool CompareAndDelete(TKey key, TValue expected) => _map.CompareAndDelete(key, expected);
 
-    public void Range(Func<long, object, bool> visit) => _map.Range(visit);
+    public void Range(Func<TKey, TValue, bool> visit) => _map.Range(visit);
 
     public void Clear() => _map.Clear();
 }

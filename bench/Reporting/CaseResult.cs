@@ -7,6 +7,7 @@ namespace GoSync.Benchmarks.Reporting;
 
 /// <summary>One measured case, per operation.</summary>
 /// <param name="Workload">Go's benchmark name without "Benchmark".</param>
+/// <param name="Types">The key and value type pair, e.g. long/ref.</param>
 /// <param name="Map">The map.</param>
 /// <param name="Workers">Parallel workers.</param>
 /// <param name="MedianNs">Median over the measured iterations of nanoseconds per operation (robust to a noisy neighbour).</param>
@@ -14,9 +15,9 @@ namespace GoSync.Benchmarks.Reporting;
 /// <param name="StdErrNs">Standard error of the mean.</param>
 /// <param name="BytesPerOp">Bytes allocated per operation, on every thread, unrounded.</param>
 internal sealed record CaseResult(
-    string Workload, MapKind Map, int Workers, double MedianNs, double MeanNs, double StdErrNs, double? BytesPerOp)
+    string Workload, string Types, MapKind Map, int Workers, double MedianNs, double MeanNs, double StdErrNs, double? BytesPerOp)
 {
-    public const string CsvHeader = "workload,map,workers,median_ns,mean_ns,stderr_ns,bytes_per_op";
+    public const string CsvHeader = "workload,types,map,workers,median_ns,mean_ns,stderr_ns,bytes_per_op";
 
     /// <summary>The result of a successful report, or null when the case failed.</summary>
     public static CaseResult? From(BenchmarkReport report)
@@ -32,6 +33,7 @@ internal sealed record CaseResult(
         var allocated = gc.GetTotalAllocatedBytes(excludeAllocationQuantumSideEffects: false);
         return new CaseResult(
             (string)parameters[nameof(MapBenchmarks.Workload)],
+            (string)parameters[nameof(MapBenchmarks.Types)],
             (MapKind)parameters[nameof(MapBenchmarks.Map)],
             (int)parameters[nameof(MapBenchmarks.Workers)],
             statistics.Median,
@@ -43,6 +45,7 @@ internal sealed record CaseResult(
     public string ToCsv() => string.Join(
         ',',
         Workload,
+        Types,
         Map,
         Workers.ToString(CultureInfo.InvariantCulture),
         MedianNs.ToString("0.###", CultureInfo.InvariantCulture),

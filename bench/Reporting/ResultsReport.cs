@@ -21,6 +21,7 @@ internal static class ResultsReport
         // In Go's workload order, then by worker count and map, whatever order BenchmarkDotNet ran the cases in.
         var results = summary.Reports.Select(CaseResult.From).OfType<CaseResult>()
             .OrderBy(r => options.Workloads.ToList().IndexOf(r.Workload))
+            .ThenBy(r => options.Types.ToList().IndexOf(r.Types))
             .ThenBy(r => r.Workers)
             .ThenBy(r => r.Map)
             .ToList();
@@ -34,6 +35,7 @@ internal static class ResultsReport
         var markdown = new StringBuilder();
         WriteHeader(markdown, summary, options, elapsed, failed, loadAtStart);
         WriteSyncMapVersusBaseline(markdown, results, options);
+        WriteTypeMatrix(markdown, results, options);
         WriteAllMaps(markdown, results, options);
         var markdownPath = Path.Combine(directory, "gosync-summary.md");
         File.WriteAllText(markdownPath, markdown.ToString());
@@ -67,21 +69,56 @@ internal static class ResultsReport
     {
         md.AppendLine("## SyncMap against ConcurrentDictionary").AppendLine();
         md.AppendLine("Median ns/op; ratio = SyncMap / ConcurrentDictionary (below 1: SyncMap is faster); bytes allocated per operation.").AppendLine();
-        md.AppendLine("| Workload | Workers | SyncMap ns/op | ConcurrentDictionary ns/op | Ratio | SyncMap B/op | ConcurrentDictionary B/op |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Workload | Key/value | Workers | SyncMap ns/op | ConcurrentDictionary ns/op | Ratio | SyncMap B/op | ConcurrentDictionary B/op |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var workload in options.Workloads)
+        {
+            foreach (var types in options.Types)
+            {
+                foreach (var workers in options.Workers)
+                {
+                    var sync = Find(results, workload, types, MapKind.SyncMap, workers);
+                    var baseline = Find(results, workload, types, Baseline, workers);
+                    if (sync is null && baseline is null)
+                    {
+                        continue;
+                    }
+
+                    md.AppendLine(Invariant(
+                        $"| {workload} | {types} | {workers} | {Ns(sync)} | {Ns(baseline)} | {Ratio(sync, baseline)} | {Bytes(sync)} | {Bytes(baseline)} |"));
+                }
+            }
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>The type matrix at a glance: SyncMap's ratio to ConcurrentDictionary and its B/op, per type pair.</summary>
+    private static void WriteTypeMatrix(StringBuilder md, List<CaseResult> results, SuiteOptions options)
+    {
+        if (options.Types.Count < 2)
+        {
+            return;
+        }
+
+        md.AppendLine("## Key and value types").AppendLine();
+        md.AppendLine("SyncMap / ConcurrentDictionary (median ns/op, same run) · SyncMap B/op, per key/value type pair; \"before\": SyncMapBaseline's, where it ran.").AppendLine();
+        AppendHeader(md, ["Workload", "Workers"], options.Types);
+        foreach (var workload in options.Workloads.Where(w => options.Types.Count(t => Find(results, w, t, MapKind.SyncMap, options.Workers[0]) is not null) > 1))
         {
             foreach (var workers in options.Workers)
             {
-                var sync = Find(results, workload, MapKind.SyncMap, workers);
-                var baseline = Find(results, workload, Baseline, workers);
-                if (sync is null && baseline is null)
+                md.Append(Invariant($"| {workload} | {workers} |"));
+                foreach (var types in options.Types)
                 {
-                    continue;
+                    var sync = Find(results, workload, types, MapKind.SyncMap, workers);
+                    var baseline = Find(results, workload, types, Baseline, workers);
+                    var before = Find(results, workload, types, MapKind.SyncMapBaseline, workers);
+                    var was = before is null ? "" : Invariant($" (before {Ratio(before, baseline)} · {Bytes(before)})");
+                    md.Append(sync is null ? " |" : Invariant($" {Ratio(sync, baseline)} · {Bytes(sync)}{was} |"));
                 }
 
-                md.AppendLine(Invariant(
-                    $"| {workload} | {workers} | {Ns(sync)} | {Ns(baseline)} | {Ratio(sync, baseline)} | {Bytes(sync)} | {Bytes(baseline)} |"));
+                md.AppendLine();
             }
         }
 
@@ -92,28 +129,16 @@ internal static class ResultsReport
     {
         foreach (var workers in options.Workers)
         {
-            md.AppendLine(Invariant($"## All maps, {workers} worker{(workers == 1 ? "" : "s")}")).AppendLine();
+            md.AppendLine(Invariant($"## All maps, {workers} worker{(workers == 1 ? "" : "s")}, Go's types ({TypePairs.Go})")).AppendLine();
             md.AppendLine("Median ns/op (ratio to ConcurrentDictionary) · bytes/op. A blank cell is a case not run (Go skips the copy-on-write map where it is quadratic).").AppendLine();
-            md.Append("| Workload |");
-            foreach (var map in options.Maps)
-            {
-                md.Append(Invariant($" {map} |"));
-            }
-
-            md.AppendLine().Append("|---|");
-            foreach (var _ in options.Maps)
-            {
-                md.Append("---:|");
-            }
-
-            md.AppendLine();
+            AppendHeader(md, ["Workload"], options.Maps.Select(m => m.ToString()));
             foreach (var workload in options.Workloads)
             {
-                var baseline = Find(results, workload, Baseline, workers);
+                var baseline = Find(results, workload, TypePairs.Go, Baseline, workers);
                 md.Append(Invariant($"| {workload} |"));
                 foreach (var map in options.Maps)
                 {
-                    var result = Find(results, workload, map, workers);
+                    var result = Find(results, workload, TypePairs.Go, map, workers);
                     md.Append(result is null ? " |" : Invariant($" {Ns(result)} ({Ratio(result, baseline)}) · {Bytes(result)} |"));
                 }
 
@@ -124,8 +149,16 @@ internal static class ResultsReport
         }
     }
 
-    private static CaseResult? Find(List<CaseResult> results, string workload, MapKind map, int workers) =>
-        results.FirstOrDefault(r => r.Workload == workload && r.Map == map && r.Workers == workers);
+    /// <summary>A table's header: the first columns, then one right-aligned column per name.</summary>
+    private static void AppendHeader(StringBuilder md, IReadOnlyList<string> first, IEnumerable<string> columns)
+    {
+        var names = columns.ToList();
+        md.Append("| ").AppendJoin(" | ", first.Concat(names)).AppendLine(" |");
+        md.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", first.Count - 1 + names.Count))).AppendLine();
+    }
+
+    private static CaseResult? Find(List<CaseResult> results, string workload, string types, MapKind map, int workers) =>
+        results.FirstOrDefault(r => r.Workload == workload && r.Types == types && r.Map == map && r.Workers == workers);
 
     private static string Ns(CaseResult? r) => r is null ? "" : Significant(r.MedianNs);
 

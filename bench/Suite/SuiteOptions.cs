@@ -13,6 +13,16 @@ internal sealed record SuiteOptions
         nameof(SwapMostlyHits), nameof(CompareAndSwapMostlyHits), nameof(AdversarialAlloc),
     ];
 
+    /// <summary>
+    /// The workloads the type matrix covers by default: the read-mostly ones, a store over existing keys
+    /// (SwapMostlyHits) and a store of new keys (LoadOrStoreBalanced).
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultTypeWorkloads =
+    [
+        nameof(LoadMostlyHits), nameof(LoadMostlyMisses), nameof(LoadOrStoreCollision), nameof(GoSync.Benchmarks.Workloads.Range),
+        nameof(SwapMostlyHits), nameof(LoadOrStoreBalanced),
+    ];
+
     public const string Usage =
         """
         GoSync benchmarks: Go's sync.Map benchmarks over SyncMap and the maps a .NET user would otherwise pick.
@@ -23,7 +33,14 @@ internal sealed record SuiteOptions
           --workers 1,2,4      worker counts (default: 1, 2 and the number of cores, without repeats)
           --workloads A,B      workloads by Go's name without "Benchmark" (default: all 24, or the short set)
           --maps A,B           maps (default: all): SyncMap, ConcurrentDictionary, NonBlocking,
-                               RwLockDictionary, LockDictionary, CopyOnWrite
+                               RwLockDictionary, LockDictionary, CopyOnWrite; and SyncMapBaseline, SyncMap
+                               at the commit bench/Baseline builds (before and after in one run), and
+                               ConcurrentDictionaryRandomized (string keys hashed as SyncMap hashes them)
+          --types A,B          key/value type pairs (default: all 8, or long/ref in short mode): keys long, int,
+                               string, Guid; values ref (an object) or int, e.g. string/int. Every workload and
+                               map runs with Go's long/ref; the other pairs run SyncMap and ConcurrentDictionary
+          --type-workloads A,B the workloads the other pairs run (default: LoadMostlyHits, LoadMostlyMisses,
+                               LoadOrStoreCollision, Range, SwapMostlyHits, LoadOrStoreBalanced); "all": every one
           --job short|full     the measurement job alone (default: short with --short, else full)
           --artifacts DIR      where BenchmarkDotNet and the suite write results (default: BenchmarkDotNet.Artifacts)
           --attacks            only time hash-flooding key sets against ConcurrentDictionary, and exit
@@ -36,8 +53,15 @@ internal sealed record SuiteOptions
 
     public IReadOnlyList<string> Workloads { get; init; } = WorkloadCatalog.All.Select(w => w.Name).ToArray();
 
-    /// <summary>The six compared maps.</summary>
-    public IReadOnlyList<MapKind> Maps { get; init; } = Enum.GetValues<MapKind>();
+    /// <summary>The key and value type pairs (<see cref="TypePairs"/>).</summary>
+    public IReadOnlyList<string> Types { get; init; } = TypePairs.All;
+
+    /// <summary>The workloads that run with pairs other than Go's.</summary>
+    public IReadOnlyList<string> TypeWorkloads { get; init; } = DefaultTypeWorkloads;
+
+    /// <summary>The six compared maps; the two measuring aids only when named.</summary>
+    public IReadOnlyList<MapKind> Maps { get; init; } = Enum.GetValues<MapKind>()
+        .Where(m => m is not (MapKind.SyncMapBaseline or MapKind.ConcurrentDictionaryRandomized)).ToArray();
 
     public IReadOnlyList<int> Workers { get; init; } = DefaultWorkers();
 
@@ -62,6 +86,7 @@ internal sealed record SuiteOptions
         bool? shortJob = null;
         var shortMode = false;
         IReadOnlyList<string>? workloads = null;
+        IReadOnlyList<string>? types = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -75,6 +100,18 @@ internal sealed record SuiteOptions
                     break;
                 case "--workloads":
                     workloads = Split(Value()).Select(n => WorkloadCatalog.Get(n).Name).Distinct().ToArray();
+                    break;
+                case "--types":
+                    types = Split(Value()).Select(ParseTypes).Distinct().ToArray();
+                    break;
+                case "--type-workloads":
+                    var named = Value();
+                    options = options with
+                    {
+                        TypeWorkloads = named == "all"
+                            ? WorkloadCatalog.All.Select(w => w.Name).ToArray()
+                            : Split(named).Select(n => WorkloadCatalog.Get(n).Name).Distinct().ToArray(),
+                    };
                     break;
                 case "--maps":
                     options = options with { Maps = Split(Value()).Select(ParseMap).Distinct().ToArray() };
@@ -111,6 +148,7 @@ internal sealed record SuiteOptions
         {
             ShortJob = shortJob ?? shortMode,
             Workloads = workloads ?? (shortMode ? ShortWorkloads : options.Workloads),
+            Types = types ?? (shortMode ? [TypePairs.Go] : options.Types),
         };
     }
 
@@ -124,6 +162,10 @@ internal sealed record SuiteOptions
             : throw new ArgumentException($"a worker count is a number from 1 to 1024, not '{s}'")).ToArray();
         return counts.Length > 0 ? counts.Distinct().Order().ToArray() : throw new ArgumentException("--workers is empty");
     }
+
+    private static string ParseTypes(string name) =>
+        TypePairs.All.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown type pair '{name}'; known: {string.Join(", ", TypePairs.All)}");
 
     private static MapKind ParseMap(string name) =>
         Enum.TryParse<MapKind>(name, ignoreCase: true, out var map) && Enum.IsDefined(map)

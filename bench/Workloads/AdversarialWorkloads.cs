@@ -18,10 +18,10 @@ internal sealed class AdversarialAlloc : Workload
         var loadsSinceStore = worker.LoadsSinceStore;
         for (var end = i + operations; i < end; i++)
         {
-            map.TryLoad(i, out _);
+            map.TryLoad(i);
             if (++loadsSinceStore > stores)
             {
-                map.LoadOrStore(i, Values.Of(stores), out _);
+                map.LoadOrStore(i, stores);
                 loadsSinceStore = 0;
                 stores++;
             }
@@ -46,39 +46,23 @@ internal sealed class AdversarialDelete : Workload
     {
         for (var i = 0; i < MapSize; i++)
         {
-            map.Store(i, Values.Of(i));
+            map.Store(i, i);
         }
     }
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {
-        // Built once per worker and map, so the loop allocates nothing itself.
-        var deleteFirst = worker.Callback as Func<long, object, bool> ?? CreateDeleteFirst(map, worker);
-
         var i = worker.I;
         for (var end = i + operations; i < end; i++)
         {
-            map.TryLoad(i, out _);
+            map.TryLoad(i);
             if (i % MapSize == 0)
             {
-                map.Range(deleteFirst);
-                map.Store(i, Values.Of(i));
+                map.DeleteFirstInRange();
+                map.Store(i, i);
             }
         }
 
         worker.I = i;
-    }
-
-    // A method of its own: a lambda in Run would allocate its closure on every call of Run, not just when created.
-    private static Func<long, object, bool> CreateDeleteFirst<TMap>(TMap map, WorkerState worker)
-        where TMap : struct, IConcurrentMap<TMap>
-    {
-        Func<long, object, bool> deleteFirst = (key, _) =>
-        {
-            map.Delete(key);
-            return false;
-        };
-        worker.Callback = deleteFirst;
-        return deleteFirst;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class Clear : Workload
         {
             var k = i % KeySpan;
             map.Clear();
-            map.Store(k, Values.Of(k));
+            map.Store(k, k);
         }
 
         worker.I = i;

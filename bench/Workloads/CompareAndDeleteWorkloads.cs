@@ -5,15 +5,15 @@ namespace GoSync.Benchmarks.Workloads;
 /// <summary>Go's BenchmarkCompareAndDeleteCollision: all workers compare-and-delete the one key, storing it back on success.</summary>
 internal sealed class CompareAndDeleteCollision : Workload
 {
-    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, Values.Of(0), out _);
+    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, 0);
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {
         for (var n = 0; n < operations; n++)
         {
-            if (map.CompareAndDelete(0, Values.Of(0)))
+            if (map.CompareAndDelete(0, 0))
             {
-                map.Store(0, Values.Of(0));
+                map.Store(0, 0);
             }
         }
 
@@ -37,9 +37,9 @@ internal abstract class CompareAndDeleteMix(int hits) : Workload
         for (var end = i + operations; i < end; i++)
         {
             var v = i % KeySpan < hits ? i % KeySpan : i;
-            if (map.CompareAndDelete(v, Values.Of(v)))
+            if (map.CompareAndDelete(v, v))
             {
-                map.Store(v, Values.Of(v));
+                map.Store(v, v);
             }
         }
 

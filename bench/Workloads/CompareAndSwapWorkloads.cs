@@ -5,15 +5,15 @@ namespace GoSync.Benchmarks.Workloads;
 /// <summary>Go's BenchmarkCompareAndSwapCollision: every worker flips the one key between 0 and 42.</summary>
 internal sealed class CompareAndSwapCollision : Workload
 {
-    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, Values.Of(0), out _);
+    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, 0);
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {
         for (var n = 0; n < operations; n++)
         {
-            if (map.CompareAndSwap(0, Values.Of(0), Values.Of(42)))
+            if (map.CompareAndSwap(0, 0, 42))
             {
-                map.CompareAndSwap(0, Values.Of(42), Values.Of(0));
+                map.CompareAndSwap(0, 42, 0);
             }
         }
 
@@ -29,7 +29,7 @@ internal sealed class CompareAndSwapNoExistingKey : Workload
         var i = worker.I;
         for (var end = i + operations; i < end; i++)
         {
-            if (map.CompareAndSwap(i, Values.Of(0), Values.Of(0)))
+            if (map.CompareAndSwap(i, 0, 0))
             {
                 map.Delete(i);
             }
@@ -42,13 +42,13 @@ internal sealed class CompareAndSwapNoExistingKey : Workload
 /// <summary>Go's BenchmarkCompareAndSwapValueNotEqual: compare-and-swap on the one key with the wrong expected value.</summary>
 internal sealed class CompareAndSwapValueNotEqual : Workload
 {
-    public override void Setup<TMap>(TMap map) => map.Store(0, Values.Of(0));
+    public override void Setup<TMap>(TMap map) => map.Store(0, 0);
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {
         for (var n = 0; n < operations; n++)
         {
-            map.CompareAndSwap(0, Values.Of(1), Values.Of(2));
+            map.CompareAndSwap(0, 1, 2);
         }
 
         worker.I += operations;
@@ -71,7 +71,7 @@ internal abstract class CompareAndSwapMix(int hits) : Workload
         for (var end = i + operations; i < end; i++)
         {
             var v = i % KeySpan < hits ? i % KeySpan : i;
-            map.CompareAndSwap(v, Values.Of(v), Values.Of(v));
+            map.CompareAndSwap(v, v, v);
         }
 
         worker.I = i;

@@ -18,7 +18,7 @@ internal sealed class LoadAndDeleteBalanced : Workload
         for (var end = i + operations; i < end; i++)
         {
             var j = i % (Hits + Misses);
-            map.TryLoadAndDelete(j < Hits ? j : i, out _);
+            map.TryLoadAndDelete(j < Hits ? j : i);
         }
 
         worker.I = i;
@@ -35,7 +35,7 @@ internal sealed class LoadAndDeleteUnique : Workload
         var i = worker.I;
         for (var end = i + operations; i < end; i++)
         {
-            map.TryLoadAndDelete(i, out _);
+            map.TryLoadAndDelete(i);
         }
 
         worker.I = i;
@@ -45,15 +45,15 @@ internal sealed class LoadAndDeleteUnique : Workload
 /// <summary>Go's BenchmarkLoadAndDeleteCollision: all workers delete the one key and store it back when they got it.</summary>
 internal sealed class LoadAndDeleteCollision : Workload
 {
-    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, Values.Of(0), out _);
+    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, 0);
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {
         for (var n = 0; n < operations; n++)
         {
-            if (map.TryLoadAndDelete(0, out _))
+            if (map.TryLoadAndDelete(0))
             {
-                map.Store(0, Values.Of(0));
+                map.Store(0, 0);
             }
         }
 
@@ -64,7 +64,7 @@ internal sealed class LoadAndDeleteCollision : Workload
 /// <summary>Go's BenchmarkDeleteCollision: every worker deletes the one key, which is gone after the first call.</summary>
 internal sealed class DeleteCollision : Workload
 {
-    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, Values.Of(0), out _);
+    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, 0);
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {

@@ -22,7 +22,7 @@ internal sealed class LoadOrStoreBalanced : Workload
             var j = i % (Hits + Misses);
             if (j < Hits)
             {
-                map.LoadOrStore(j, Values.Of(i), out var loaded);
+                var loaded = map.LoadOrStore(j, i);
                 if (!loaded)
                 {
                     throw new InvalidOperationException($"unexpected miss for {j}");
@@ -30,7 +30,7 @@ internal sealed class LoadOrStoreBalanced : Workload
             }
             else
             {
-                map.LoadOrStore(i, Values.Of(i), out var loaded);
+                var loaded = map.LoadOrStore(i, i);
                 if (loaded)
                 {
                     throw new InvalidOperationException($"failed to store {i}: it was already there");
@@ -54,7 +54,7 @@ internal sealed class LoadOrStoreUnique : Workload
         var i = worker.I;
         for (var end = i + operations; i < end; i++)
         {
-            map.LoadOrStore(i, Values.Of(i), out _);
+            map.LoadOrStore(i, i);
         }
 
         worker.I = i;
@@ -64,13 +64,13 @@ internal sealed class LoadOrStoreUnique : Workload
 /// <summary>Go's BenchmarkLoadOrStoreCollision: every call of every worker loads the one key.</summary>
 internal sealed class LoadOrStoreCollision : Workload
 {
-    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, Values.Of(0), out _);
+    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, 0);
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {
         for (var n = 0; n < operations; n++)
         {
-            map.LoadOrStore(0, Values.Of(0), out _);
+            map.LoadOrStore(0, 0);
         }
 
         worker.I += operations;

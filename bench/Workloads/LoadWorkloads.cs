@@ -15,7 +15,7 @@ internal abstract class LoadMix(int hits) : Workload
         var i = worker.I;
         for (var end = i + operations; i < end; i++)
         {
-            map.TryLoad(i % KeySpan, out _);
+            map.TryLoad(i % KeySpan);
         }
 
         worker.I = i;

@@ -5,13 +5,13 @@ namespace GoSync.Benchmarks.Workloads;
 /// <summary>Go's BenchmarkSwapCollision: every worker swaps the one key.</summary>
 internal sealed class SwapCollision : Workload
 {
-    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, Values.Of(0), out _);
+    public override void Setup<TMap>(TMap map) => map.LoadOrStore(0, 0);
 
     public override void Run<TMap>(TMap map, WorkerState worker, int operations)
     {
         for (var n = 0; n < operations; n++)
         {
-            map.Swap(0, Values.Of(0), out _);
+            map.Swap(0, 0);
         }
 
         worker.I += operations;
@@ -36,11 +36,11 @@ internal abstract class SwapMix(int hits) : Workload
             var v = i % KeySpan;
             if (v < hits)
             {
-                map.Swap(v, Values.Of(v), out _);
+                map.Swap(v, v);
             }
             else
             {
-                map.Swap(i, Values.Of(i), out _);
+                map.Swap(i, i);
                 map.Delete(i);
             }
         }

@@ -21,14 +21,10 @@ internal sealed class WorkerState
     /// <summary>AdversarialAlloc's <c>loadsSinceStore</c>.</summary>
     public long LoadsSinceStore { get; set; }
 
-    /// <summary>A callback a workload built for this worker and this map (AdversarialDelete's deleting visitor).</summary>
-    public Delegate? Callback { get; set; }
-
     /// <summary>Forgets what belongs to the map that was replaced; <see cref="I"/> runs on, so keys stay unique.</summary>
     public void ResetForNewMap()
     {
         Stores = 0;
         LoadsSinceStore = 0;
-        Callback = null;
     }
 }

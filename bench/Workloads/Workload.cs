@@ -40,13 +40,13 @@ internal abstract class Workload
     {
         for (var i = 0; i < hits; i++)
         {
-            map.LoadOrStore(i, Values.Of(i), out _);
+            map.LoadOrStore(i, i);
         }
 
         // Go: "Prime the map to get it into a steady state" (for sync.Map, enough misses to promote dirty to read).
         for (var i = 0; i < hits * 2; i++)
         {
-            map.TryLoad(i % hits, out _);
+            map.TryLoad(i % hits);
         }
     }
 }

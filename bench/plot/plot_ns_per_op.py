@@ -20,6 +20,8 @@ MAPS = [
     ("RwLockDictionary", "#CC79A7"),
     ("LockDictionary", "#E69F00"),
     ("CopyOnWrite", "#56B4E9"),
+    ("SyncMapBaseline", "#999999"),
+    ("ConcurrentDictionaryRandomized", "#000000"),
 ]
 
 # Go's file order (map_bench_test.go), so the plot reads like Go's output; unknown names go last.
@@ -49,12 +51,15 @@ def read(path):
             if row["median_ns"] == "":
                 continue
             w = row["workload"]
+            types = row.get("types", "long/ref")
+            if types != "long/ref":  # the type matrix: one group per workload and key/value pair
+                w = f"{w} {types}"
             if w not in workloads:
                 workloads.append(w)
             workers.add(int(row["workers"]))
             maps.add(row["map"])
             rows[(w, int(row["workers"]))][row["map"]] = float(row["median_ns"])
-    workloads.sort(key=lambda w: GO_ORDER.index(w) if w in GO_ORDER else len(GO_ORDER))
+    workloads.sort(key=lambda w: GO_ORDER.index(w.split()[0]) if w.split()[0] in GO_ORDER else len(GO_ORDER))
     return rows, workloads, sorted(workers), [m for m in MAPS if m[0] in maps]
 
 

@@ -31,8 +31,9 @@ namespace GoSync;
 internal sealed class EntryTable<TKey, TValue>
     where TKey : notnull
 {
-    // Small, because a map whose keys come and go builds a new dirty table per new key (docs/benchmarks.md).
-    private const int MinimumLength = 8;
+    // Small, because a map whose keys come and go builds a new dirty table per new key (docs/benchmarks.md); 4 holds
+    // the two keys of such a dirty (the key read has and the new one) at the half-full bound.
+    private const int MinimumLength = 4;
 
     // Null for a value-type key with the default comparer: EqualityComparer<TKey>.Default is then devirtualised.
     private readonly IEqualityComparer<TKey>? _comparer;

@@ -49,7 +49,7 @@ internal readonly struct Placement : IEquatable<Placement>
     }
 
     /// <summary>The home bucket of <paramref name="hash"/> in a table whose index mask is <paramref name="mask"/>.</summary>
-    /// <remarks>mask = 2^b − 1 with 3 ≤ b ≤ 31, so the shift 64 − b is its count of leading zeros.</remarks>
+    /// <remarks>mask = 2^b − 1 with 2 ≤ b ≤ 31, so the shift 64 − b is its count of leading zeros.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Home(int hash, int mask, ulong secret) =>
         (int)((((uint)hash ^ secret) * GoldenRatio64) >> BitOperations.LeadingZeroCount((ulong)(uint)mask));

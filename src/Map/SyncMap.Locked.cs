@@ -68,7 +68,9 @@ public sealed partial class SyncMap<TKey, TValue>
             _dirty = dirty;
         }
 
-        Publish(new ReadOnlyMap<TKey, TValue>(read.Entries, amended: true));
+        Publish(ReferenceEquals(read, _emptyRead)
+            ? _emptyReadAmended ??= new ReadOnlyMap<TKey, TValue>(read.Entries, amended: true)
+            : new ReadOnlyMap<TKey, TValue>(read.Entries, amended: true));
         StepAdded(entry, wrapped);
     }
 

@@ -53,6 +53,10 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     // Published by Clear: an empty read that is never written, shared so that Clear allocates nothing.
     private readonly ReadOnlyMap<TKey, TValue> _emptyRead;
 
+    // The empty read marked amended, published by the first new key after Clear (or into a new map); made once, when
+    // first needed, so that a map cleared after every few stores does not allocate it each time. Guarded by _mu.
+    private ReadOnlyMap<TKey, TValue>? _emptyReadAmended;
+
     // The part of the map that is safe for concurrent access without the lock: loaded with Volatile.Read, replaced
     // only under _mu with Volatile.Write. Its table is frozen; only its entries' slots change, atomically. A key in
     // read whose entry is expunged is absent; an entry that is not expunged may be updated without the lock, and if
