@@ -234,26 +234,29 @@ FirstResult(o) ==
     [] o.kind = "CompareAndSwap" -> FALSE
     [] o.kind = "Clear" -> "ok"
 
-Begin(t) ==
+(* The call of operation o by thread t.  Begin chooses o; the trace        *)
+(* validation module (SyncMapTrace.tla) takes it from the recorded call.   *)
+BeginOp(t, o) ==
   /\ th[t].pc = "Idle"
-  /\ \E o \in AM!Ops :
-       LET pc2 == FirstPc(o)
-           L   == CallL(lin, t, o)
-       IN /\ UNCHANGED shared
-          /\ IF pc2 = "Return"
-             THEN /\ th' = [th EXCEPT ![t] = ThreadIdle(th[t].n + 1)]
-                  /\ slot' = Tidy(slot)
-                  /\ lin' = Settle({AM!Return(s, t) :
-                                    s \in {x \in L : AM!CanReturn(x, t, Reply(o, FirstResult(o)))}})
-             ELSE /\ th' = [th EXCEPT ![t] =
-                             [th[t] EXCEPT !.pc = pc2, !.op = o,
-                                           !.e = IF o.kind \in {"Range", "Clear"} THEN NoEntry
-                                                 ELSE read.m[o.key],
-                                           \* Range on a read that is not amended: iterate it.
-                                           !.rmap = IF pc2 = "RangeNext" THEN read.m ELSE EmptyMap,
-                                           !.todo = IF pc2 = "RangeNext" THEN KeysOf(read.m) ELSE {}]]
-                  /\ slot' = Tidy(slot)
-                  /\ lin' = L
+  /\ LET pc2 == FirstPc(o)
+         L   == CallL(lin, t, o)
+     IN /\ UNCHANGED shared
+        /\ IF pc2 = "Return"
+           THEN /\ th' = [th EXCEPT ![t] = ThreadIdle(th[t].n + 1)]
+                /\ slot' = Tidy(slot)
+                /\ lin' = Settle({AM!Return(s, t) :
+                                  s \in {x \in L : AM!CanReturn(x, t, Reply(o, FirstResult(o)))}})
+           ELSE /\ th' = [th EXCEPT ![t] =
+                           [th[t] EXCEPT !.pc = pc2, !.op = o,
+                                         !.e = IF o.kind \in {"Range", "Clear"} THEN NoEntry
+                                               ELSE read.m[o.key],
+                                         \* Range on a read that is not amended: iterate it.
+                                         !.rmap = IF pc2 = "RangeNext" THEN read.m ELSE EmptyMap,
+                                         !.todo = IF pc2 = "RangeNext" THEN KeysOf(read.m) ELSE {}]]
+                /\ slot' = Tidy(slot)
+                /\ lin' = L
+
+Begin(t) == \E o \in AM!Ops : BeginOp(t, o)
 
 (* ======================================================================= *)
 (* Find's slow path (SyncMap.Locked.cs Find): one locked region, no slot   *)

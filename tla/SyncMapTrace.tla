@@ -1,0 +1,231 @@
+--------------------------- MODULE SyncMapTrace ---------------------------
+(***************************************************************************)
+(* Trace validation: is a step log recorded from the C# SyncMap a          *)
+(* behaviour of SyncMap.tla?  (After Cirstea, Kuppe, Loillier and Merz,    *)
+(* "Validating Traces of Distributed Programs Against TLA+                 *)
+(* Specifications", 2024.)                                                 *)
+(*                                                                         *)
+(* The log (docs/step-log.md) is NDJSON: a header naming the threads, keys *)
+(* and values, then one event per atomic step of the model's granularity,  *)
+(* named by the SyncMap action (a disjunct of Step(t)) that the step       *)
+(* implements.  TLC explores the behaviours of SyncMap in which step i is  *)
+(* an action of the named kind by the logged thread, on the logged key and *)
+(* entry, with the logged slot before and after it, and, where a locked    *)
+(* region ends, with the logged read, dirty and misses.  Where the log is  *)
+(* silent the model may choose (that is what makes validation by model     *)
+(* checking work when the log does not record every variable).  The trace *)
+(* is accepted when some behaviour matches every step: the search then     *)
+(* reaches depth Len(Trace) + 1, which the POSTCONDITION checks.           *)
+(*                                                                         *)
+(* Entry ids.  The log names each Entry object by an id of its own; the    *)
+(* model recycles its entry ids.  emap maps a logged id to the model id it *)
+(* stands for, bound where the id is first mentioned, and every later      *)
+(* mention must agree; a model id that is allocated anew unbinds the       *)
+(* logged ids that stood for it.                                           *)
+(*                                                                         *)
+(* Normalisation.  TLC's Json module makes JSON strings TLA+ strings and   *)
+(* numbers integers, which TLC refuses to compare with each other.  Every  *)
+(* thread, key, value and entry id is therefore compared as ToString of    *)
+(* itself.  Keys must be JSON strings, because read and dirty are logged   *)
+(* as objects whose field names are keys.  JSON null cannot be read by     *)
+(* the Json module: the recorder omits a field that would be null (dirty   *)
+(* omitted where read is logged means dirty is null).                      *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets, TLC, Json
+
+CONSTANTS
+    TraceFile,   \* the log to validate (an absolute path)
+    ResultFile,  \* where TraceAccepted writes the verdict, as JSON
+    Nil, Expunged, Free, NoEntry, NoDirty, NoThread, Absent, NoKey, NoOp, NoRes
+
+VARIABLES read, dirty, misses, lock, aliased, slot, th, lin,
+    l,     \* the index in Trace of the next step to match
+    emap   \* logged entry id -> the model's entry id
+
+vars == <<read, dirty, misses, lock, aliased, slot, th, lin>>
+
+(* ---- The log ---- *)
+
+Log == ndJsonDeserialize(TraceFile)
+Header == Log[1]
+Trace == SubSeq(Log, 2, Len(Log))
+
+N(x) == ToString(x)
+Elems(s) == {s[i] : i \in DOMAIN s}
+Has(r, f) == f \in DOMAIN r
+
+TraceThreads == {N(x) : x \in Elems(Header.threads)}
+TraceKeys == {N(x) : x \in Elems(Header.keys)}
+TraceValues == {N(x) : x \in Elems(Header.values)}
+
+AllKinds == {"Load", "Store", "LoadOrStore", "LoadAndDelete", "Delete", "Swap",
+             "CompareAndSwap", "CompareAndDelete", "Range", "Clear"}
+
+(* Each thread performs at most as many operations as the log begins. *)
+Calls(t) == Cardinality({i \in DOMAIN Trace : Trace[i].action = "Begin" /\ N(Trace[i].t) = t})
+TraceMaxOps == LET c == {Calls(t) : t \in TraceThreads} \cup {0} IN CHOOSE m \in c : \A x \in c : x <= m
+
+S == INSTANCE SyncMap WITH
+       Threads <- TraceThreads, Keys <- TraceKeys, Values <- TraceValues, MaxOps <- TraceMaxOps,
+       OpKinds <- AllKinds, JoiningCallbacks <- FALSE, Bug <- "None"
+
+(* ---- Decoding one event ---- *)
+
+SlotOf(x) == IF N(x) = N("nil") THEN Nil ELSE IF N(x) = N("expunged") THEN Expunged ELSE N(x)
+
+Field(r, f, default) == IF Has(r, f) THEN N(r[f]) ELSE default
+
+(* The operation a Begin event calls, as AtomicMap writes it. *)
+OpOf(o) == [kind |-> o.kind,
+            key  |-> IF o.kind \in {"Range", "Clear"} THEN NoKey ELSE N(o.key),
+            val  |-> Field(o, "value", Absent),
+            old  |-> Field(o, "expected", Absent)]
+
+EventKey(ev) == IF Has(ev, "key") THEN N(ev.key) ELSE NoKey
+
+(* The action the event names, taken by thread t. *)
+Act(a, t, ev) ==
+  CASE a = "Begin"        -> Has(ev, "op") /\ S!BeginOp(t, OpOf(ev.op))
+    [] a = "FindLocked"   -> S!FindLocked(t)
+    [] a = "LoadSlot"     -> S!LoadSlot(t)
+    [] a = "DelRead"      -> S!DelRead(t)
+    [] a = "DelCas"       -> S!DelCas(t)
+    [] a = "CadRead"      -> S!CadRead(t)
+    [] a = "CadCas"       -> S!CadCas(t)
+    [] a = "SwapRead"     -> S!SwapRead(t)
+    [] a = "SwapCas"      -> S!SwapCas(t)
+    [] a = "SwapLocked"   -> S!SwapLocked(t)
+    [] a = "Unexpunge"    -> S!Unexpunge(t)
+    [] a = "SwapExchange" -> S!SwapExchange(t)
+    [] a = "DirtyNext"    -> S!DirtyNext(t)
+    [] a = "DirtyCas"     -> S!DirtyCas(t)
+    [] a = "DirtyWrite"   -> S!DirtyWrite(t)
+    [] a = "LosRead"      -> S!LosRead(t)
+    [] a = "LosCas"       -> S!LosCas(t)
+    [] a = "LosLocked"    -> S!LosLocked(t)
+    [] a = "LosAdd"       -> S!LosAdd(t)
+    [] a = "CasRead"      -> S!CasRead(t)
+    [] a = "CasCas"       -> S!CasCas(t)
+    [] a = "CasLocked"    -> S!CasLocked(t)
+    [] a = "RangeLocked"  -> S!RangeLocked(t)
+    [] a = "RangeNext"    -> S!RangeNext(t)
+    [] a = "RangeVisit"   -> S!RangeVisit(t)
+    [] a = "RangeJoin"    -> S!RangeJoin(t)
+    [] a = "ClearLocked"  -> S!ClearLocked(t)
+    [] OTHER              -> FALSE
+
+(* ---- What the step acts on, in the model (evaluated after Act) ---- *)
+
+Ended(t) == th'[t].pc \in {"Idle", "Done"}
+New(m) == m # NoEntry /\ slot[m] = Free /\ slot'[m] # Free
+
+(* The entry AddEntry allocated for key k in this step, if any. *)
+Created(k) == IF dirty' # NoDirty /\ dirty'[k] # NoEntry /\ New(dirty'[k]) THEN dirty'[k] ELSE NoEntry
+
+Walks(a) == a \in {"DirtyNext", "RangeNext"}
+
+(* The entry the step reads, writes or finds (NoEntry: none). *)
+ModelEntry(a, t, k) ==
+  CASE a = "Begin" -> IF k \in TraceKeys THEN read.m[k] ELSE NoEntry
+    [] a \in {"FindLocked", "SwapLocked", "LosLocked", "CasLocked", "LosAdd"} ->
+         IF Ended(t) THEN Created(th[t].op.key) ELSE th'[t].e
+    [] a = "DirtyNext" ->
+         IF th[t].todo = {} THEN Created(th[t].op.key) ELSE IF k \in TraceKeys THEN read.m[k] ELSE NoEntry
+    [] a = "RangeNext" -> IF th[t].todo = {} \/ k \notin TraceKeys THEN NoEntry ELSE th[t].rmap[k]
+    [] a \in {"RangeLocked", "RangeVisit", "RangeJoin", "ClearLocked"} -> NoEntry
+    [] OTHER -> th[t].e
+
+(* The logged key is the key the step acts on: the operation's, or the one *)
+(* DirtyLocked's loop or Range's walk takes next (which pins the model's   *)
+(* choice of it).                                                          *)
+KeyOk(a, t, ev) ==
+  LET k == EventKey(ev) IN
+  CASE a \in {"Begin", "RangeLocked", "ClearLocked"} -> TRUE
+    [] Walks(a) -> IF th[t].todo = {} THEN TRUE
+                   ELSE k \in th[t].todo /\ (th'[t].cur = k \/ k \notin th'[t].todo)
+    [] a \in {"DirtyCas", "DirtyWrite", "RangeVisit", "RangeJoin"} -> Has(ev, "key") => k = th[t].cur
+    [] OTHER -> Has(ev, "key") => k = th[t].op.key
+
+(* The slot before and after the step, where logged.  An entry nothing     *)
+(* references after the step has slot Free in the model.                  *)
+SlotOk(ev, m) ==
+  /\ Has(ev, "before") => m # NoEntry /\ slot[m] = SlotOf(ev.before)
+  /\ Has(ev, "after") => m # NoEntry /\ slot'[m] \in {SlotOf(ev.after), Free}
+
+(* At the end of a locked region: read (keys, amended), dirty, misses. *)
+Region(ev) == Has(ev, "read")
+LoggedKeys(r) == {N(f) : f \in DOMAIN r}
+
+StateOk(ev) ==
+  Region(ev) =>
+    /\ read'.amended = ev.read.amended
+    /\ LoggedKeys(ev.read.keys) = S!KeysOf(read'.m)
+    /\ IF Has(ev, "dirty") THEN dirty' # NoDirty /\ LoggedKeys(ev.dirty) = S!KeysOf(dirty')
+       ELSE dirty' = NoDirty
+    /\ Has(ev, "misses") => misses' = ev.misses
+
+(* Every <<logged id, model id>> the step mentions (evaluated after StateOk). *)
+Mentions(a, t, ev) ==
+  LET k == EventKey(ev) IN
+     (IF Has(ev, "entry") THEN {<<N(ev.entry), ModelEntry(a, t, k)>>} ELSE {})
+  \cup (IF Region(ev) THEN {<<N(ev.read.keys[f]), read'.m[N(f)]>> : f \in DOMAIN ev.read.keys} ELSE {})
+  \cup (IF Region(ev) /\ Has(ev, "dirty") THEN {<<N(ev.dirty[f]), dirty'[N(f)]>> : f \in DOMAIN ev.dirty}
+        ELSE {})
+
+(* A logged id already bound stands for the same model entry, which is not *)
+(* a new one; an unbound id stands for a new entry or one no logged id     *)
+(* stands for.  A logged id the model has no entry for yet (the entry C#   *)
+(* creates before DirtyLocked's loop, which the model allocates after it)  *)
+(* binds later.  Within a step, the mentions are one to one.               *)
+BindOk(B) ==
+  /\ \A p \in B :
+       IF p[2] = NoEntry THEN p[1] \notin DOMAIN emap
+       ELSE IF p[1] \in DOMAIN emap THEN emap[p[1]] = p[2] /\ ~New(p[2])
+       ELSE New(p[2]) \/ p[2] \notin {emap[y] : y \in DOMAIN emap}
+  /\ \A p, q \in B : p[2] # NoEntry /\ q[2] # NoEntry => ((p[1] = q[1]) <=> (p[2] = q[2]))
+
+Bind(B) ==
+  LET bound == {p \in B : p[2] # NoEntry}
+      ids   == {p[1] : p \in bound}
+      keep  == {y \in DOMAIN emap : ~New(emap[y])} \ ids
+  IN [y \in keep \cup ids |-> IF y \in ids THEN (CHOOSE p \in bound : p[1] = y)[2] ELSE emap[y]]
+
+(* ---- The trace specification ---- *)
+
+TraceInit ==
+  /\ S!Init
+  /\ l = 1
+  /\ emap = [y \in {} |-> NoEntry]
+
+TraceNext ==
+  /\ l <= Len(Trace)
+  /\ LET ev == Trace[l]
+         t  == N(ev.t)
+         a  == ev.action
+     IN /\ t \in TraceThreads
+        /\ Act(a, t, ev)
+        /\ KeyOk(a, t, ev)
+        /\ SlotOk(ev, ModelEntry(a, t, EventKey(ev)))
+        /\ StateOk(ev)
+        /\ LET B == Mentions(a, t, ev) IN BindOk(B) /\ emap' = Bind(B)
+        /\ l' = l + 1
+
+TraceSpec == TraceInit /\ [][TraceNext]_<<vars, l, emap>>
+
+(* ---- The verdict ---- *)
+
+(* Breadth-first, TLC reaches depth d + 1 when some behaviour matches the  *)
+(* first d steps; the trace is accepted when that is all of them.  The     *)
+(* verdict is written to ResultFile for the runner (tools/Runner           *)
+(* validate-traces), which reads no console text of TLC's.                 *)
+TraceAccepted ==
+  LET d  == TLCGet("stats").diameter
+      ok == d = Len(Trace) + 1
+      failed == IF ok THEN [i \in {} |-> 0]
+                ELSE [failedStep |-> d, action |-> Trace[d].action,
+                      method |-> IF Has(Trace[d], "method") THEN Trace[d].method ELSE "",
+                      thread |-> Trace[d].t]
+  IN /\ JsonSerialize(ResultFile, [accepted |-> ok, steps |-> Len(Trace), matched |-> d - 1] @@ failed)
+     /\ ok
+
+=============================================================================
