@@ -23,13 +23,16 @@
 (* mention must agree; a model id that is allocated anew unbinds the       *)
 (* logged ids that stood for it.                                           *)
 (*                                                                         *)
-(* Normalisation.  TLC's Json module makes JSON strings TLA+ strings and   *)
-(* numbers integers, which TLC refuses to compare with each other.  Every  *)
-(* thread, key, value and entry id is therefore compared as ToString of    *)
-(* itself.  Keys must be JSON strings, because read and dirty are logged   *)
-(* as objects whose field names are keys.  JSON null cannot be read by     *)
-(* the Json module: the recorder omits a field that would be null (dirty   *)
-(* omitted where read is logged means dirty is null).                      *)
+(* The input.  TLC's Json module cannot read JSON null, and TLC refuses to *)
+(* compare a number with a string, so the runner (tools/Runner             *)
+(* validate-traces) hands TLC the recorded log re-encoded: every thread,   *)
+(* key, value, entry id and slot as a JSON string (a null value as         *)
+(* "null"), a field that would be null left out (lock: nobody holds it;    *)
+(* entry: none; dirty, where read is logged: none), lines other than steps *)
+(* dropped, a Range or foreach that stops early marked "stops", and a      *)
+(* promotion the log folds into the slot step before it (when nothing came *)
+(* between) given its own Unlock line, as the model takes it.  Nothing     *)
+(* else changes; docs/step-log.md is the log's schema.                     *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC, Json
 
@@ -50,19 +53,18 @@ Log == ndJsonDeserialize(TraceFile)
 Header == Log[1]
 Trace == SubSeq(Log, 2, Len(Log))
 
-N(x) == ToString(x)
 Elems(s) == {s[i] : i \in DOMAIN s}
 Has(r, f) == f \in DOMAIN r
 
-TraceThreads == {N(x) : x \in Elems(Header.threads)}
-TraceKeys == {N(x) : x \in Elems(Header.keys)}
-TraceValues == {N(x) : x \in Elems(Header.values)}
+TraceThreads == Elems(Header.threads)
+TraceKeys == Elems(Header.keys)
+TraceValues == Elems(Header.values)
 
 AllKinds == {"Load", "Store", "LoadOrStore", "LoadAndDelete", "Delete", "Swap",
              "CompareAndSwap", "CompareAndDelete", "Range", "Clear"}
 
 (* Each thread performs at most as many operations as the log begins. *)
-Calls(t) == Cardinality({i \in DOMAIN Trace : Trace[i].action = "Begin" /\ N(Trace[i].t) = t})
+Calls(t) == Cardinality({i \in DOMAIN Trace : Trace[i].action = "Begin" /\ Trace[i].t = t})
 TraceMaxOps == LET c == {Calls(t) : t \in TraceThreads} \cup {0} IN CHOOSE m \in c : \A x \in c : x <= m
 
 S == INSTANCE SyncMap WITH
@@ -71,17 +73,26 @@ S == INSTANCE SyncMap WITH
 
 (* ---- Decoding one event ---- *)
 
-SlotOf(x) == IF N(x) = N("nil") THEN Nil ELSE IF N(x) = N("expunged") THEN Expunged ELSE N(x)
+SlotOf(x) == CASE x = "nil" -> Nil [] x = "expunged" -> Expunged [] x = "free" -> Free [] OTHER -> x
 
-Field(r, f, default) == IF Has(r, f) THEN N(r[f]) ELSE default
+Field(r, f, default) == IF Has(r, f) THEN r[f] ELSE default
 
 (* The operation a Begin event calls, as AtomicMap writes it. *)
-OpOf(o) == [kind |-> o.kind,
-            key  |-> IF o.kind \in {"Range", "Clear"} THEN NoKey ELSE N(o.key),
-            val  |-> Field(o, "value", Absent),
-            old  |-> Field(o, "expected", Absent)]
+OpOf(o) == [kind |-> o.kind, key |-> Field(o, "key", NoKey), val |-> Field(o, "val", Absent),
+            old |-> Field(o, "old", Absent)]
 
-EventKey(ev) == IF Has(ev, "key") THEN N(ev.key) ELSE NoKey
+EventKey(ev) == Field(ev, "key", NoKey)
+
+(* A Range or foreach whose callback or body stops it.  The model's walk   *)
+(* never stops early (tla/README.md: that only truncates it); here the     *)
+(* visit that stops it returns, and Range's promise about the keys it did *)
+(* not reach is dropped.                                                   *)
+RangeStops(t) ==
+  /\ th[t].pc = "RangeVisit"
+  /\ UNCHANGED <<read, dirty, misses, lock, aliased>>
+  /\ th' = [th EXCEPT ![t] = S!ThreadIdle(th[t].n + 1)]
+  /\ slot' = S!Tidy(slot)
+  /\ lin' = S!Settle({S!AM!Return(x, t) : x \in S!VisitL(lin, t, th[t].cur, th[t].p)})
 
 (* The action the event names, taken by thread t. *)
 Act(a, t, ev) ==
@@ -107,9 +118,10 @@ Act(a, t, ev) ==
     [] a = "CasRead"      -> S!CasRead(t)
     [] a = "CasCas"       -> S!CasCas(t)
     [] a = "CasLocked"    -> S!CasLocked(t)
+    [] a = "Unlock"       -> S!Unlock(t)
     [] a = "RangeLocked"  -> S!RangeLocked(t)
     [] a = "RangeNext"    -> S!RangeNext(t)
-    [] a = "RangeVisit"   -> S!RangeVisit(t)
+    [] a = "RangeVisit"   -> IF Has(ev, "stops") THEN RangeStops(t) ELSE S!RangeVisit(t)
     [] a = "RangeJoin"    -> S!RangeJoin(t)
     [] a = "ClearLocked"  -> S!ClearLocked(t)
     [] OTHER              -> FALSE
@@ -132,7 +144,7 @@ ModelEntry(a, t, k) ==
     [] a = "DirtyNext" ->
          IF th[t].todo = {} THEN Created(th[t].op.key) ELSE IF k \in TraceKeys THEN read.m[k] ELSE NoEntry
     [] a = "RangeNext" -> IF th[t].todo = {} \/ k \notin TraceKeys THEN NoEntry ELSE th[t].rmap[k]
-    [] a \in {"RangeLocked", "RangeVisit", "RangeJoin", "ClearLocked"} -> NoEntry
+    [] a \in {"RangeLocked", "RangeVisit", "RangeJoin", "ClearLocked", "Unlock"} -> NoEntry
     [] OTHER -> th[t].e
 
 (* The logged key is the key the step acts on: the operation's, or the one *)
@@ -152,31 +164,33 @@ SlotOk(ev, m) ==
   /\ Has(ev, "before") => m # NoEntry /\ slot[m] = SlotOf(ev.before)
   /\ Has(ev, "after") => m # NoEntry /\ slot'[m] \in {SlotOf(ev.after), Free}
 
-(* At the end of a locked region: read (keys, amended), dirty, misses. *)
+(* The operation the step belongs to, and who holds the lock after it. *)
+ThreadOk(t, ev) ==
+  /\ Has(ev, "n") => th[t].n = ev.n
+  /\ lock' = Field(ev, "lock", NoThread)
+
+(* At the end of a locked region: read (entries, amended), dirty, misses. *)
 Region(ev) == Has(ev, "read")
-LoggedKeys(r) == {N(f) : f \in DOMAIN r}
+Keyed(pairs) == {p[1] : p \in Elems(pairs)}
 
 StateOk(ev) ==
   Region(ev) =>
     /\ read'.amended = ev.read.amended
-    /\ LoggedKeys(ev.read.keys) = S!KeysOf(read'.m)
-    /\ IF Has(ev, "dirty") THEN dirty' # NoDirty /\ LoggedKeys(ev.dirty) = S!KeysOf(dirty')
+    /\ Keyed(ev.read.entries) = S!KeysOf(read'.m)
+    /\ IF Has(ev, "dirty") THEN dirty' # NoDirty /\ Keyed(ev.dirty) = S!KeysOf(dirty')
        ELSE dirty' = NoDirty
     /\ Has(ev, "misses") => misses' = ev.misses
 
 (* Every <<logged id, model id>> the step mentions (evaluated after StateOk). *)
 Mentions(a, t, ev) ==
-  LET k == EventKey(ev) IN
-     (IF Has(ev, "entry") THEN {<<N(ev.entry), ModelEntry(a, t, k)>>} ELSE {})
-  \cup (IF Region(ev) THEN {<<N(ev.read.keys[f]), read'.m[N(f)]>> : f \in DOMAIN ev.read.keys} ELSE {})
-  \cup (IF Region(ev) /\ Has(ev, "dirty") THEN {<<N(ev.dirty[f]), dirty'[N(f)]>> : f \in DOMAIN ev.dirty}
-        ELSE {})
+     (IF Has(ev, "entry") THEN {<<ev.entry, ModelEntry(a, t, EventKey(ev))>>} ELSE {})
+  \cup (IF Region(ev) THEN {<<p[2], read'.m[p[1]]>> : p \in Elems(ev.read.entries)} ELSE {})
+  \cup (IF Region(ev) /\ Has(ev, "dirty") THEN {<<p[2], dirty'[p[1]]>> : p \in Elems(ev.dirty)} ELSE {})
 
 (* A logged id already bound stands for the same model entry, which is not *)
 (* a new one; an unbound id stands for a new entry or one no logged id     *)
-(* stands for.  A logged id the model has no entry for yet (the entry C#   *)
-(* creates before DirtyLocked's loop, which the model allocates after it)  *)
-(* binds later.  Within a step, the mentions are one to one.               *)
+(* stands for.  A logged id the model has no entry for yet binds later.    *)
+(* Within a step, the mentions are one to one.                             *)
 BindOk(B) ==
   /\ \A p \in B :
        IF p[2] = NoEntry THEN p[1] \notin DOMAIN emap
@@ -200,12 +214,13 @@ TraceInit ==
 TraceNext ==
   /\ l <= Len(Trace)
   /\ LET ev == Trace[l]
-         t  == N(ev.t)
+         t  == ev.t
          a  == ev.action
      IN /\ t \in TraceThreads
         /\ Act(a, t, ev)
         /\ KeyOk(a, t, ev)
         /\ SlotOk(ev, ModelEntry(a, t, EventKey(ev)))
+        /\ ThreadOk(t, ev)
         /\ StateOk(ev)
         /\ LET B == Mentions(a, t, ev) IN BindOk(B) /\ emap' = Bind(B)
         /\ l' = l + 1
@@ -216,15 +231,14 @@ TraceSpec == TraceInit /\ [][TraceNext]_<<vars, l, emap>>
 
 (* Breadth-first, TLC reaches depth d + 1 when some behaviour matches the  *)
 (* first d steps; the trace is accepted when that is all of them.  The     *)
-(* verdict is written to ResultFile for the runner (tools/Runner           *)
-(* validate-traces), which reads no console text of TLC's.                 *)
+(* verdict is written to ResultFile for the runner, which reads no console *)
+(* text of TLC's.                                                          *)
 TraceAccepted ==
   LET d  == TLCGet("stats").diameter
       ok == d = Len(Trace) + 1
       failed == IF ok THEN [i \in {} |-> 0]
-                ELSE [failedStep |-> d, action |-> Trace[d].action,
-                      method |-> IF Has(Trace[d], "method") THEN Trace[d].method ELSE "",
-                      thread |-> Trace[d].t]
+                ELSE [failedStep |-> d, action |-> Trace[d].action, method |-> Field(Trace[d], "method", ""),
+                      thread |-> Trace[d].t, i |-> Field(Trace[d], "i", "")]
   IN /\ JsonSerialize(ResultFile, [accepted |-> ok, steps |-> Len(Trace), matched |-> d - 1] @@ failed)
      /\ ok
 
