@@ -14,8 +14,8 @@
 (* region ends, with the logged read, dirty and misses.  Where the log is  *)
 (* silent the model may choose (that is what makes validation by model     *)
 (* checking work when the log does not record every variable).  The trace *)
-(* is accepted when some behaviour matches every step: the search then     *)
-(* reaches depth Len(Trace) + 1, which the POSTCONDITION checks.           *)
+(* is accepted when some behaviour matches every step.  One TLC run checks *)
+(* many logs: each behaviour follows one of them (cur).                    *)
 (*                                                                         *)
 (* Entry ids.  The log names each Entry object by an id of its own; the    *)
 (* model recycles its entry ids.  emap maps a logged id to the model id it *)
@@ -37,35 +37,42 @@
 EXTENDS Naturals, Sequences, FiniteSets, TLC, Json
 
 CONSTANTS
-    TraceFile,   \* the log to validate (an absolute path)
-    ResultFile,  \* where TraceAccepted writes the verdict, as JSON
+    TraceDir,    \* the logs to validate: TraceDir/1.ndjson, TraceDir/2.ndjson, ...
+    TraceCount,  \* ... up to TraceDir/TraceCount.ndjson; the verdict on log x goes to TraceDir/x.json
     Nil, Expunged, Free, NoEntry, NoDirty, NoThread, Absent, NoKey, NoOp, NoRes
 
 VARIABLES read, dirty, misses, lock, aliased, slot, th, lin,
-    l,     \* the index in Trace of the next step to match
+    cur,   \* which log this behaviour follows
+    l,     \* the index in its trace of the next step to match
     emap   \* logged entry id -> the model's entry id
 
 vars == <<read, dirty, misses, lock, aliased, slot, th, lin>>
 
 (* ---- The log ---- *)
 
-Log == ndJsonDeserialize(TraceFile)
-Header == Log[1]
-Trace == SubSeq(Log, 2, Len(Log))
+LogFile(x, ext) == TraceDir \o "/" \o ToString(x) \o ext
+Logs == [x \in 1 .. TraceCount |-> ndJsonDeserialize(LogFile(x, ".ndjson"))]
+Traces == [x \in DOMAIN Logs |-> SubSeq(Logs[x], 2, Len(Logs[x]))]
+Trace == Traces[cur]
 
 Elems(s) == {s[i] : i \in DOMAIN s}
 Has(r, f) == f \in DOMAIN r
 
-TraceThreads == Elems(Header.threads)
-TraceKeys == Elems(Header.keys)
-TraceValues == Elems(Header.values)
+(* One model for all the logs: the union of their threads, keys and       *)
+(* values.  A thread, key or value a log never mentions stays idle, absent *)
+(* or unused in the behaviours that follow it.                             *)
+Declared(f) == UNION {Elems(Logs[x][1][f]) : x \in DOMAIN Logs}
+TraceThreads == Declared("threads")
+TraceKeys == Declared("keys")
+TraceValues == Declared("values")
 
 AllKinds == {"Load", "Store", "LoadOrStore", "LoadAndDelete", "Delete", "Swap",
              "CompareAndSwap", "CompareAndDelete", "Range", "Clear"}
 
-(* Each thread performs at most as many operations as the log begins. *)
-Calls(t) == Cardinality({i \in DOMAIN Trace : Trace[i].action = "Begin" /\ Trace[i].t = t})
-TraceMaxOps == LET c == {Calls(t) : t \in TraceThreads} \cup {0} IN CHOOSE m \in c : \A x \in c : x <= m
+(* Each thread performs at most as many operations as a log begins. *)
+Calls(x, t) == Cardinality({i \in DOMAIN Traces[x] : Traces[x][i].action = "Begin" /\ Traces[x][i].t = t})
+TraceMaxOps ==
+  LET c == {Calls(x, t) : x \in DOMAIN Traces, t \in TraceThreads} \cup {0} IN CHOOSE m \in c : \A y \in c : y <= m
 
 S == INSTANCE SyncMap WITH
        Threads <- TraceThreads, Keys <- TraceKeys, Values <- TraceValues, MaxOps <- TraceMaxOps,
@@ -206,10 +213,19 @@ Bind(B) ==
 
 (* ---- The trace specification ---- *)
 
+(* The verdict on log x so far: some behaviour takes its first n steps.    *)
+(* Breadth-first with one worker, TLC reaches these in order of n, so the  *)
+(* file ends with the longest prefix matched; the log is accepted when     *)
+(* that is all of it.  The runner (tools/Runner validate-traces) reads     *)
+(* these files, and no console text of TLC's.                              *)
+Report(x, n) == JsonSerialize(LogFile(x, ".json"), [log |-> x, matched |-> n])
+
 TraceInit ==
   /\ S!Init
+  /\ cur \in DOMAIN Traces
   /\ l = 1
   /\ emap = [y \in {} |-> NoEntry]
+  /\ Report(cur, 0)
 
 TraceNext ==
   /\ l <= Len(Trace)
@@ -224,22 +240,9 @@ TraceNext ==
         /\ StateOk(ev)
         /\ LET B == Mentions(a, t, ev) IN BindOk(B) /\ emap' = Bind(B)
         /\ l' = l + 1
+        /\ UNCHANGED cur
+        /\ Report(cur, l)
 
-TraceSpec == TraceInit /\ [][TraceNext]_<<vars, l, emap>>
-
-(* ---- The verdict ---- *)
-
-(* Breadth-first, TLC reaches depth d + 1 when some behaviour matches the  *)
-(* first d steps; the trace is accepted when that is all of them.  The     *)
-(* verdict is written to ResultFile for the runner, which reads no console *)
-(* text of TLC's.                                                          *)
-TraceAccepted ==
-  LET d  == TLCGet("stats").diameter
-      ok == d = Len(Trace) + 1
-      failed == IF ok THEN [i \in {} |-> 0]
-                ELSE [failedStep |-> d, action |-> Trace[d].action, method |-> Field(Trace[d], "method", ""),
-                      thread |-> Trace[d].t, i |-> Field(Trace[d], "i", "")]
-  IN /\ JsonSerialize(ResultFile, [accepted |-> ok, steps |-> Len(Trace), matched |-> d - 1] @@ failed)
-     /\ ok
+TraceSpec == TraceInit /\ [][TraceNext]_<<vars, cur, l, emap>>
 
 =============================================================================
