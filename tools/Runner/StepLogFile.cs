@@ -19,17 +19,20 @@ internal sealed record StepLogFile(
     string Path, string Harness, int Iteration, JsonObject Header, IReadOnlyList<JsonObject> Steps,
     IReadOnlyList<string> Problems, string? OutOfScope)
 {
-    /// <summary>The actions of <c>Step(t)</c> in <c>tla/SyncMap.tla</c> that a log may name (the seeded bugs' own excluded).</summary>
+    /// <summary>The actions of <c>Step(t)</c> in <c>tla/SyncMap.tla</c>: the names a log's steps may have.</summary>
     public static readonly IReadOnlyList<string> Actions =
     [
         "Begin", "FindLocked", "LoadSlot", "DelRead", "DelCas", "CadRead", "CadCas",
-        "SwapRead", "SwapCas", "SwapLocked", "Unexpunge", "SwapExchange", "DirtyNext", "DirtyCas",
-        "LosRead", "LosCas", "LosLocked", "CasRead", "CasCas", "CasLocked", "Unlock",
-        "RangeLocked", "RangeNext", "RangeVisit", "ClearLocked",
+        "SwapRead", "SwapCas", "SwapLocked", "Unexpunge", "SwapExchange", "DirtyNext", "DirtyCas", "DirtyWrite",
+        "LosRead", "LosCas", "LosLocked", "LosAdd", "CasRead", "CasCas", "CasLocked", "Unlock",
+        "RangeLocked", "RangeNext", "RangeVisit", "RangeJoin", "ClearLocked",
     ];
 
-    /// <summary>The actions of <c>Step(t)</c> no correct C# step can be: seeded bugs' (DirtyWrite, LosAdd) and a callback's wait (RangeJoin, a model device).</summary>
-    public static readonly IReadOnlyList<string> ModelOnlyActions = ["DirtyWrite", "LosAdd", "RangeJoin"];
+    /// <summary>
+    /// The actions no step of the correct map is: the seeded bugs' own (DirtyWrite, LosAdd) and a callback's wait for
+    /// other threads (RangeJoin, the model's device for a joining callback; C# logs the callback as RangeVisit).
+    /// </summary>
+    public static readonly IReadOnlySet<string> ModelOnlyActions = new HashSet<string>(StringComparer.Ordinal) { "DirtyWrite", "LosAdd", "RangeJoin" };
 
     /// <summary>The slot steps whose last step may be followed by a promotion of their own (the model's <c>Unlock</c>).</summary>
     public static readonly IReadOnlySet<string> LockedSlotActions = new HashSet<string>(StringComparer.Ordinal) { "LosRead", "LosCas", "CasRead", "CasCas" };

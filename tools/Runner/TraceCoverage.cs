@@ -28,8 +28,8 @@ internal sealed class TraceCoverage
 
     public int Steps(string action) => _counts.Where(c => c.Key.Action == action).Sum(c => c.Value);
 
-    /// <summary>The actions a correct C# step can be that no trace took.</summary>
-    public IReadOnlyList<string> NeverExercised() => StepLogFile.Actions.Where(a => Steps(a) == 0).ToList();
+    /// <summary>The actions a step of the correct map can be that no trace took.</summary>
+    public IReadOnlyList<string> NeverExercised() => StepLogFile.Actions.Where(a => !StepLogFile.ModelOnlyActions.Contains(a) && Steps(a) == 0).ToList();
 
     /// <summary>One row per action: its steps in all, and per slot state before.</summary>
     public IReadOnlyList<JsonObject> Rows() => StepLogFile.Actions.Select(a =>
@@ -54,7 +54,8 @@ internal sealed class TraceCoverage
         foreach (var action in StepLogFile.Actions)
         {
             var steps = Steps(action);
-            table.AddRow([steps == 0 ? $"[red]{action}[/]" : action, steps.ToString(CultureInfo.InvariantCulture),
+            var name = StepLogFile.ModelOnlyActions.Contains(action) ? $"{action} (model only)" : action;
+            table.AddRow([steps == 0 && !StepLogFile.ModelOnlyActions.Contains(action) ? $"[red]{name}[/]" : name, steps.ToString(CultureInfo.InvariantCulture),
                 .. Slots.Select(s => _counts.GetValueOrDefault((action, s)) is var n and > 0 ? n.ToString(CultureInfo.InvariantCulture) : "")]);
         }
 
