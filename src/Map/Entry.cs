@@ -13,7 +13,7 @@ namespace GoSync;
 /// <see cref="Sentinels.Expunged"/> (deleted, and absent from a non-null <c>dirty</c>). Lock-free transitions are
 /// live→live, live→null and null→live; null→expunged and expunged→null happen only under the map's lock.
 /// </remarks>
-internal sealed class Entry<TValue>(object live)
+internal sealed partial class Entry<TValue>(object live)
 {
     private object? _slot = live;
 
@@ -39,13 +39,22 @@ internal sealed class Entry<TValue>(object live)
     internal object? Peek() => Volatile.Read(ref _slot);
 
     /// <summary>Whether the entry is expunged; under the map's lock the answer cannot change until the lock is released.</summary>
-    internal bool IsExpunged => ReferenceEquals(Volatile.Read(ref _slot), Sentinels.Expunged);
+    internal bool IsExpunged
+    {
+        get
+        {
+            var p = Volatile.Read(ref _slot);
+            StepUnexpungeSkipped(p);
+            return ReferenceEquals(p, Sentinels.Expunged);
+        }
+    }
 
     /// <summary>Go <c>entry.load</c>: the value, when the entry is live.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryLoad([MaybeNullWhen(false)] out TValue value)
     {
         var p = Volatile.Read(ref _slot);
+        StepRead("LoadSlot", p);
         if (p is null || ReferenceEquals(p, Sentinels.Expunged))
         {
             value = default;
@@ -64,11 +73,13 @@ internal sealed class Entry<TValue>(object live)
     internal bool TryLoadOrStore(TValue value, out TValue actual, out bool loaded)
     {
         var p = Volatile.Read(ref _slot);
+        StepRead("LosRead", p);
         if (p is null)
         {
             // A failed CAS returns the value that beat it: the operation is linearised at that CAS as a load of
             // that value (or as a failure, when it is expunged), so unlike Go's loop no retry is needed.
             p = Interlocked.CompareExchange(ref _slot, Wrap(value), null);
+            StepStore("LosCas", p, value);
             if (p is null)
             {
                 actual = value;
@@ -96,9 +107,11 @@ internal sealed class Entry<TValue>(object live)
     internal bool TrySwap(object wrapped, out object? previous)
     {
         var p = Volatile.Read(ref _slot);
+        StepRead("SwapRead", p);
         while (!ReferenceEquals(p, Sentinels.Expunged))
         {
             var witness = Interlocked.CompareExchange(ref _slot, wrapped, p);
+            StepCas("SwapCas", witness, p, wrapped);
             if (ReferenceEquals(witness, p))
             {
                 previous = p;
@@ -113,11 +126,20 @@ internal sealed class Entry<TValue>(object live)
     }
 
     /// <summary>Go <c>entry.swapLocked</c>: the caller holds the lock and knows the entry is not expunged.</summary>
-    internal object? SwapLocked(object wrapped) => Interlocked.Exchange(ref _slot, wrapped);
+    internal object? SwapLocked(object wrapped)
+    {
+        var previous = Interlocked.Exchange(ref _slot, wrapped);
+        StepCas("SwapExchange", previous, previous, wrapped);
+        return previous;
+    }
 
     /// <summary>Go <c>entry.unexpungeLocked</c>: expunged→null; the caller puts the entry back into <c>dirty</c>.</summary>
-    internal bool UnexpungeLocked() =>
-        ReferenceEquals(Interlocked.CompareExchange(ref _slot, null, Sentinels.Expunged), Sentinels.Expunged);
+    internal bool UnexpungeLocked()
+    {
+        var witness = Interlocked.CompareExchange(ref _slot, null, Sentinels.Expunged);
+        StepCas("Unexpunge", witness, Sentinels.Expunged, null);
+        return ReferenceEquals(witness, Sentinels.Expunged);
+    }
 
     /// <summary>
     /// Go <c>entry.tryExpungeLocked</c>: null→expunged, by CAS because a lock-free store may revive the entry at any
@@ -126,9 +148,11 @@ internal sealed class Entry<TValue>(object live)
     internal bool TryExpungeLocked()
     {
         var p = Volatile.Read(ref _slot);
+        StepRead("DirtyNext", p);
         while (p is null)
         {
             p = Interlocked.CompareExchange(ref _slot, Sentinels.Expunged, null);
+            StepCas("DirtyCas", p, null, Sentinels.Expunged);
             if (p is null)
             {
                 return true;
@@ -142,9 +166,11 @@ internal sealed class Entry<TValue>(object live)
     internal bool TryDelete([MaybeNullWhen(false)] out TValue value)
     {
         var p = Volatile.Read(ref _slot);
+        StepRead("DelRead", p);
         while (p is not null && !ReferenceEquals(p, Sentinels.Expunged))
         {
             var witness = Interlocked.CompareExchange(ref _slot, null, p);
+            StepCas("DelCas", witness, p, null);
             if (ReferenceEquals(witness, p))
             {
                 value = Unwrap(p);
@@ -163,10 +189,12 @@ internal sealed class Entry<TValue>(object live)
     {
         object? wrapped = null;
         var p = Volatile.Read(ref _slot);
+        StepRead("CasRead", p);
         while (p is not null && !ReferenceEquals(p, Sentinels.Expunged) && comparer.Equals(Unwrap(p), expected))
         {
             wrapped ??= Wrap(value);
             var witness = Interlocked.CompareExchange(ref _slot, wrapped, p);
+            StepCas("CasCas", witness, p, wrapped);
             if (ReferenceEquals(witness, p))
             {
                 return true;
@@ -182,9 +210,11 @@ internal sealed class Entry<TValue>(object live)
     internal bool TryCompareAndDelete(TValue expected, IEqualityComparer<TValue> comparer)
     {
         var p = Volatile.Read(ref _slot);
+        StepRead("CadRead", p);
         while (p is not null && !ReferenceEquals(p, Sentinels.Expunged) && comparer.Equals(Unwrap(p), expected))
         {
             var witness = Interlocked.CompareExchange(ref _slot, null, p);
+            StepCas("CadCas", witness, p, null);
             if (ReferenceEquals(witness, p))
             {
                 return true;

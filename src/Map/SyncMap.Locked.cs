@@ -15,6 +15,7 @@ public sealed partial class SyncMap<TKey, TValue>
         ThrowIfNull(key);
         var read = LoadReadOnly();
         var e = read.Find(key);
+        StepBegin(key, e);
         return e is not null || !read.Amended ? e : FindLocked(key, removeFromDirty);
     }
 
@@ -33,6 +34,8 @@ public sealed partial class SyncMap<TKey, TValue>
                 e = removeFromDirty ? _dirty!.Remove(key) : _dirty!.Find(key);
                 MissLocked();
             }
+
+            StepLocked("FindLocked", key, e, unlocks: true);
         }
 
         return e;
@@ -52,6 +55,7 @@ public sealed partial class SyncMap<TKey, TValue>
         if (read.Amended)
         {
             _dirty!.Set(key, entry);
+            StepAdded(entry, wrapped);
             return;
         }
 
@@ -59,11 +63,13 @@ public sealed partial class SyncMap<TKey, TValue>
         dirty.Set(key, entry);
         if (_dirty is null)
         {
+            StepBuildingDirty();
             DirtyLocked(read, dirty);
             _dirty = dirty;
         }
 
         Publish(new ReadOnlyMap<TKey, TValue>(read.Entries, amended: true));
+        StepAdded(entry, wrapped);
     }
 
     /// <summary>
@@ -112,6 +118,7 @@ public sealed partial class SyncMap<TKey, TValue>
     {
         foreach (var bucket in read.Entries)
         {
+            StepDirtyKey(bucket.Key);
             if (!bucket.Entry!.TryExpungeLocked())
             {
                 dirty.AddDistinct(bucket);
@@ -123,6 +130,7 @@ public sealed partial class SyncMap<TKey, TValue>
     private ReadOnlyMap<TKey, TValue> ReadForRange()
     {
         var read = LoadReadOnly();
+        StepBeginWithoutKey();
         if (!read.Amended)
         {
             return read;
@@ -131,7 +139,9 @@ public sealed partial class SyncMap<TKey, TValue>
         lock (_mu)
         {
             read = LoadReadOnly();
-            return read.Amended ? PromoteLocked() : read;
+            read = read.Amended ? PromoteLocked() : read;
+            StepLockedWithoutKey("RangeLocked");
+            return read;
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class SyncMap<TKey, TValue>
     {
         ThrowIfNull(key);
         var e = LoadReadOnly().Find(key);
+        StepBegin(key, e);
         return e is not null && e.TryLoadOrStore(value, out var actual, out loaded)
             ? actual
             : LoadOrStoreLocked(key, value, out loaded);
@@ -36,6 +37,7 @@ public sealed partial class SyncMap<TKey, TValue>
         ThrowIfNull(key);
         var read = LoadReadOnly();
         var e = read.Find(key);
+        StepBegin(key, e);
         if (e is not null)
         {
             return e.TryCompareAndSwap(expected, value, _valueComparer);
@@ -49,6 +51,7 @@ public sealed partial class SyncMap<TKey, TValue>
     {
         ThrowIfNull(key);
         var e = LoadReadOnly().Find(key);
+        StepBegin(key, e);
         return e is not null && e.TrySwap(wrapped, out var previous) ? previous : SwapWrappedLocked(key, wrapped);
     }
 
@@ -64,16 +67,21 @@ public sealed partial class SyncMap<TKey, TValue>
             var e = read.Find(key);
             if (e is not null)
             {
+                StepLocked("LosLocked", key, e, unlocks: false);
                 UnexpungeLocked(key, e);
                 e.TryLoadOrStore(value, out actual, out loaded);
+                StepUnlock();
             }
             else if ((e = _dirty?.Find(key)) is not null)
             {
+                StepLocked("LosLocked", key, e, unlocks: false);
                 e.TryLoadOrStore(value, out actual, out loaded);
                 MissLocked();
+                StepUnlock();
             }
             else
             {
+                StepAdding("LosLocked", key);
                 AddToDirtyLocked(read, key, Entry<TValue>.Wrap(value));
                 actual = value;
                 loaded = false;
@@ -91,16 +99,22 @@ public sealed partial class SyncMap<TKey, TValue>
             var e = LoadReadOnly().Find(key);
             if (e is not null)
             {
-                return e.TryCompareAndSwap(expected, value, _valueComparer);
+                StepLocked("CasLocked", key, e, unlocks: false);
+                var swappedInRead = e.TryCompareAndSwap(expected, value, _valueComparer);
+                StepUnlock();
+                return swappedInRead;
             }
 
             if ((e = _dirty?.Find(key)) is not null)
             {
+                StepLocked("CasLocked", key, e, unlocks: false);
                 var swapped = e.TryCompareAndSwap(expected, value, _valueComparer);
                 MissLocked();
+                StepUnlock();
                 return swapped;
             }
 
+            StepLocked("CasLocked", key, e, unlocks: true);
             return false;
         }
     }
@@ -114,15 +128,18 @@ public sealed partial class SyncMap<TKey, TValue>
             var e = read.Find(key);
             if (e is not null)
             {
+                StepLocked("SwapLocked", key, e, unlocks: false);
                 UnexpungeLocked(key, e);
-                return e.SwapLocked(wrapped);
+                return e.SwapLocked(wrapped); // SwapExchange ends the region (the step log knows)
             }
 
             if ((e = _dirty?.Find(key)) is not null)
             {
+                StepLocked("SwapLocked", key, e, unlocks: false);
                 return e.SwapLocked(wrapped);
             }
 
+            StepAdding("SwapLocked", key);
             AddToDirtyLocked(read, key, wrapped);
             return null;
         }

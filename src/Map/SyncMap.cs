@@ -114,6 +114,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
         ThrowIfNull(key);
         var read = LoadReadOnly();
         var e = read.Find(key);
+        StepBegin(key, e);
         if (e is not null)
         {
             return e.TryLoad(out value);
@@ -201,11 +202,18 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
         ArgumentNullException.ThrowIfNull(visit);
         foreach (var (key, e) in ReadForRange().Entries)
         {
-            if (e.TryLoad(out var value) && !visit(key, value))
+            StepRangeKey(key);
+            if (e.TryLoad(out var value))
             {
-                return;
+                StepRangeVisit(key, value);
+                if (!visit(key, value))
+                {
+                    return;
+                }
             }
         }
+
+        StepRangeEnd();
     }
 
     /// <summary>Go's <c>Range</c> as an enumerator, with the same guarantees as <see cref="Range"/>.</summary>
@@ -214,11 +222,15 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     {
         foreach (var (key, e) in ReadForRange().Entries)
         {
+            StepRangeKey(key);
             if (e.TryLoad(out var value))
             {
+                StepRangeVisit(key, value);
                 yield return new KeyValuePair<TKey, TValue>(key, value);
             }
         }
+
+        StepRangeEnd();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -227,6 +239,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     public void Clear()
     {
         var read = LoadReadOnly();
+        StepBeginWithoutKey();
         if (read.Entries.Count == 0 && !read.Amended)
         {
             return; // already clear: take no lock
@@ -238,6 +251,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
             // Go clears dirty in place; dropping it is the same state (no key outside read) and frees its table.
             _dirty = null;
             _misses = 0;
+            StepLockedWithoutKey("ClearLocked");
         }
     }
 

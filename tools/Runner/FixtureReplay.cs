@@ -56,7 +56,7 @@ internal static class FixtureReplay
         foreach (var fixture in fixtures)
         {
             var dir = Path.Combine(scratch, fixture.Mutant.Name);
-            var assembly = MutantWorkspace.Prepare(repo, fixture.Mutant, dir).Assemble(baseOutput, rewrite: true);
+            var assembly = MutantWorkspace.Prepare(repo, fixture.Mutant, dir, baseOutput).Assemble(baseOutput, rewrite: true);
             var artifacts = Path.Combine(dir, "artifacts");
             var environment = new Dictionary<string, string> { [Repository.ArtifactsVariable] = artifacts };
             var history = Path.Combine(artifacts, fixture.Harness, "history.jsonl");

@@ -26,9 +26,6 @@ internal sealed class MutantWorkspace
 {
     private const string HarnessFramework = "net10.0";
 
-    /// <summary>The step-logging build of the map and the projects it references, copied beside the patched src/Map.</summary>
-    private static readonly string[] StepLoggedProjects = [Path.Combine("tests", "StepLoggedMap"), Path.Combine("tests", "StepLog"), Path.Combine("src", "Specs")];
-
     private readonly Repository _repo;
     private readonly string _scratch;
     private readonly string _mapAssembly;
@@ -37,16 +34,16 @@ internal sealed class MutantWorkspace
         (_repo, _scratch, _mapAssembly) = (repo, scratch, mapAssembly);
 
     /// <summary>
-    /// Applies <paramref name="mutant"/> to a copy of <c>src/Map</c> under <paramref name="scratch"/> and builds it.
-    /// A patch that does not apply, or a build that fails, is an error: never a silent pass.
+    /// Applies <paramref name="mutant"/> to a copy of <c>src/Map</c> under <paramref name="scratch"/> and builds its
+    /// step-logging test build (tests/StepLoggedMap) against the step log of the systematic build
+    /// <paramref name="baseOutput"/>, so that a failing iteration's artifacts show its steps. A patch that does not
+    /// apply, or a build that fails, is an error: never a silent pass.
     /// </summary>
-    public static MutantWorkspace Prepare(Repository repo, Mutant mutant, string scratch) => Prepare(repo, mutant.Name, mutant.PatchPath, scratch, stepLogged: false);
+    public static MutantWorkspace Prepare(Repository repo, Mutant mutant, string scratch, string baseOutput) =>
+        Prepare(repo, mutant.Name, mutant.PatchPath, scratch, baseOutput);
 
-    /// <summary>
-    /// Applies the patch at <paramref name="patchPath"/> to a copy of <c>src/Map</c> and builds it: the shipped map, or
-    /// with <paramref name="stepLogged"/> its step-logging test build (<c>tests/StepLoggedMap</c>, docs/step-log.md).
-    /// </summary>
-    public static MutantWorkspace Prepare(Repository repo, string name, string patchPath, string scratch, bool stepLogged)
+    /// <summary>The same for any patch against <c>src/Map</c> (a divergence of tests/Mutants/divergences among them).</summary>
+    public static MutantWorkspace Prepare(Repository repo, string name, string patchPath, string scratch, string baseOutput)
     {
         var source = Path.Combine(scratch, "source");
         Recreate(source);
@@ -54,22 +51,13 @@ internal sealed class MutantWorkspace
         File.Copy(Path.Combine(repo.Root, "Directory.Packages.props"), Path.Combine(source, "Directory.Packages.props"));
         CopyTree(Path.Combine(repo.Root, "build"), Path.Combine(source, "build"), skipBuildOutputs: true); // the package settings src/Map imports
         CopyTree(Path.Combine(repo.Root, "src", "Map"), Path.Combine(source, "src", "Map"), skipBuildOutputs: true);
-        var project = Path.Combine(source, "src", "Map", "GoSync.Map.csproj");
-        if (stepLogged)
-        {
-            foreach (var dependency in StepLoggedProjects)
-            {
-                CopyTree(Path.Combine(repo.Root, dependency), Path.Combine(source, dependency), skipBuildOutputs: true);
-            }
-
-            project = Path.Combine(source, StepLoggedProjects[0], "GoSync.Map.StepLogged.csproj");
-        }
-
+        CopyTree(Path.Combine(repo.Root, "tests", "StepLoggedMap"), Path.Combine(source, "tests", "StepLoggedMap"), skipBuildOutputs: true);
         Shell.Must("git", ["apply", "--whitespace=nowarn", patchPath], source, $"Applying {name}");
 
         var output = Path.Combine(scratch, "map");
-        // src/Map targets net8.0 and net10.0; the harnesses run on the framework of Directory.Build.props, net10.0.
-        Shell.Must("dotnet", ["build", project, "-c", "Release", "-f", HarnessFramework, "-o", output, "--nologo", "-v", "q"],
+        // The harnesses run on the framework of Directory.Build.props, net10.0.
+        Shell.Must("dotnet", ["build", Path.Combine(source, "tests", "StepLoggedMap", "GoSync.Map.StepLogged.csproj"), "-c", "Release", "-f", HarnessFramework,
+                "-o", output, "--nologo", "-v", "q", $"-p:StepLogDirectory={Path.GetFullPath(baseOutput)}"],
             source, $"Building {name}");
         return new MutantWorkspace(repo, scratch, Path.Combine(output, "GoSync.Map.dll"));
     }

@@ -58,7 +58,7 @@ internal static class MutantsCommand
         {
             var order = NamedFirst(harnesses, mutant.Header.Harness);
             var dir = Path.Combine(scratch, mutant.Name);
-            var workspace = MutantWorkspace.Prepare(repo, mutant, dir);
+            var workspace = MutantWorkspace.Prepare(repo, mutant, dir, rewrittenBase);
             var assembly = workspace.Assemble(rewrittenBase, rewrite: true);
             var environment = new Dictionary<string, string> { [Repository.ArtifactsVariable] = Path.Combine(dir, "artifacts") };
             var findings = new List<Finding>();

@@ -38,7 +38,10 @@ internal sealed record ValidateOptions(IReadOnlyCollection<string> Harnesses, in
 /// </summary>
 internal static class ValidateTracesCommand
 {
-    /// <summary>The variable that makes the harnesses write every iteration's step log, as <c>DIR/&lt;harness&gt;/&lt;iteration&gt;.ndjson</c>.</summary>
+    /// <summary>
+    /// The variable that makes the harnesses write every iteration's step log, as <c>DIR/&lt;harness&gt;/&lt;iteration&gt;.ndjson</c>:
+    /// <c>Iteration.StepLogsVariable</c> of tests/Systematic, which the runner cannot name (it runs harness assemblies by path).
+    /// </summary>
     public const string StepLogsVariable = "GOSYNC_STEP_LOGS";
 
     public static int Run(Repository repo, ValidateOptions options)
@@ -99,7 +102,7 @@ internal static class ValidateTracesCommand
         {
             Console.Out.Write($"{patch.Name} ({patch.Harness}): building");
             var dir = Path.Combine(scratch, patch.Name);
-            var workspace = MutantWorkspace.Prepare(repo, patch.Name, patch.Path, dir, stepLogged: true);
+            var workspace = MutantWorkspace.Prepare(repo, patch.Name, patch.Path, dir, rewrittenBase);
             var assembly = workspace.Assemble(rewrittenBase, rewrite: true);
             Console.Out.Write(", recording");
             var result = RecordAndValidate(repo, assembly, patch.Harness, options, dir, patch.Name, validator);
@@ -156,8 +159,18 @@ internal static class ValidateTracesCommand
             throw new RunnerException($"dotnet coyote test failed on {harness} (exit {outcome.ExitCode}):\n{outcome.Output}");
         }
 
+        // A failing iteration may stop before it finishes: its log is then only in its artifacts.
+        var failing = Path.Combine(dir, "artifacts", harness, "steps.ndjson");
+        if (outcome.Bugs > 0 && File.Exists(failing))
+        {
+            var iteration = StepLogFile.Read(failing).Iteration;
+            var target = Path.Combine(logs, harness, $"{iteration}.ndjson");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(failing, target, overwrite: true);
+        }
+
         var files = Directory.Exists(Path.Combine(logs, harness))
-            ? Directory.GetFiles(Path.Combine(logs, harness), "*.ndjson").Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(Path.Combine(logs, harness), "*.ndjson").OrderBy(f => int.TryParse(Path.GetFileNameWithoutExtension(f), out var n) ? n : 0).ToList()
             : [];
         if (files.Count == 0)
         {

@@ -1,4 +1,5 @@
 using GoSync.Specs;
+using GoSync.StepLog;
 
 namespace GoSync.Systematic.Infrastructure;
 
@@ -50,7 +51,9 @@ public static class Artifacts
     /// Writes <c>history.jsonl</c>, <c>failure.txt</c> (the explanation and the map's placement secret) and
     /// <c>timeline.html</c> of a failing iteration into its harness's folder. It never runs the checker: the text and the
     /// timeline come from the one <see cref="FailedIteration.Check"/> the iteration computed, or, when the iteration
-    /// failed before checking, the timeline shows the history unchecked.
+    /// failed before checking, the timeline shows the history unchecked. With a step log it also writes
+    /// <c>steps.ndjson</c> and shows the log as an interleaving at the end of <c>failure.txt</c> and of the timeline,
+    /// the failing step marked.
     /// </summary>
     /// <returns>The folder written.</returns>
     public static string WriteFailure(FailedIteration failure)
@@ -66,10 +69,23 @@ public static class Artifacts
         var page = failure.Check is { } check
             ? HtmlTimeline.Render(failure.History, check)
             : HtmlTimeline.RenderUnchecked(failure.History);
+        var text = failure.Explanation + Environment.NewLine + $"Placement secret of the map: {CheckedMap.Placement}" + Environment.NewLine;
+        var steps = Path.Combine(dir, "steps.ndjson");
+        File.Delete(steps); // a failure without a step log must not leave an older iteration's beside it
+        if (failure.Steps is { } log)
+        {
+            var failing = failure.FailingStep;
+            using (var writer = File.CreateText(steps))
+            {
+                StepLogJson.Write(log with { FailureMessage = failure.Explanation.Split('\n')[0] }, writer, failing);
+            }
+
+            page = InterleavingHtml.InsertInto(page, log, failing);
+            text += Environment.NewLine + InterleavingText.Render(log, failing);
+        }
+
         File.WriteAllText(Path.Combine(dir, "timeline.html"), page);
-        File.WriteAllText(
-            Path.Combine(dir, "failure.txt"),
-            failure.Explanation + Environment.NewLine + $"Placement secret of the map: {CheckedMap.Placement}" + Environment.NewLine);
+        File.WriteAllText(Path.Combine(dir, "failure.txt"), text);
         return dir;
     }
 }

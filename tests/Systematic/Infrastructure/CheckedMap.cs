@@ -1,4 +1,5 @@
 using GoSync.Specs;
+using GoSync.StepLog;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 
@@ -46,15 +47,21 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     /// <summary>True while the tasks of <see cref="Iteration.Concurrently"/> run; false while only the main task does.</summary>
     internal bool Concurrent { get; set; }
 
+    /// <summary>
+    /// The iteration's step log, when it records one: each call is opened and closed on it around the map's method, so
+    /// that the step-logging build of the map logs the call's atomic steps (docs/step-log.md). Not rewritten: no step.
+    /// </summary>
+    internal StepRecorder? Steps { get; set; }
+
     public int? Load(int process, int key)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.Load, key);
+        var op = Invoke(process, OpKind.Load, key);
         var ok = false;
         int? value = null;
         if (Completed(op, () => ok = Map.TryLoad(key, out value)))
         {
-            recorder.Return(op, ok, value);
+            Return(op, ok, value);
         }
 
         End();
@@ -64,10 +71,10 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public void Store(int process, int key, int? value)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.Store, key, value);
+        var op = Invoke(process, OpKind.Store, key, value);
         if (Completed(op, () => Map.Store(key, value)))
         {
-            recorder.Return(op);
+            Return(op);
         }
 
         End();
@@ -76,12 +83,12 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public int? LoadOrStore(int process, int key, int? value)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.LoadOrStore, key, value);
+        var op = Invoke(process, OpKind.LoadOrStore, key, value);
         var loaded = false;
         int? actual = null;
         if (Completed(op, () => actual = Map.LoadOrStore(key, value, out loaded)))
         {
-            recorder.Return(op, loaded, actual);
+            Return(op, loaded, actual);
         }
 
         End();
@@ -91,12 +98,12 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public int? LoadAndDelete(int process, int key)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.LoadAndDelete, key);
+        var op = Invoke(process, OpKind.LoadAndDelete, key);
         var loaded = false;
         int? value = null;
         if (Completed(op, () => loaded = Map.TryLoadAndDelete(key, out value)))
         {
-            recorder.Return(op, loaded, value);
+            Return(op, loaded, value);
         }
 
         End();
@@ -106,10 +113,10 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public void Delete(int process, int key)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.Delete, key);
+        var op = Invoke(process, OpKind.Delete, key);
         if (Completed(op, () => Map.Delete(key)))
         {
-            recorder.Return(op);
+            Return(op);
         }
 
         End();
@@ -118,12 +125,12 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public int? Swap(int process, int key, int? value)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.Swap, key, value);
+        var op = Invoke(process, OpKind.Swap, key, value);
         var loaded = false;
         int? previous = null;
         if (Completed(op, () => loaded = Map.Swap(key, value, out previous)))
         {
-            recorder.Return(op, loaded, previous);
+            Return(op, loaded, previous);
         }
 
         End();
@@ -133,11 +140,11 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public bool CompareAndSwap(int process, int key, int? expected, int? value)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.CompareAndSwap, key, value, expected);
+        var op = Invoke(process, OpKind.CompareAndSwap, key, value, expected);
         var swapped = false;
         if (Completed(op, () => swapped = Map.CompareAndSwap(key, expected, value)))
         {
-            recorder.Return(op, swapped);
+            Return(op, swapped);
         }
 
         End();
@@ -147,11 +154,11 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public bool CompareAndDelete(int process, int key, int? expected)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.CompareAndDelete, key, expected: expected);
+        var op = Invoke(process, OpKind.CompareAndDelete, key, expected: expected);
         var deleted = false;
         if (Completed(op, () => deleted = Map.CompareAndDelete(key, expected)))
         {
-            recorder.Return(op, deleted);
+            Return(op, deleted);
         }
 
         End();
@@ -165,7 +172,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public int Range(int process, int limit = int.MaxValue, Action<int, int?>? onVisit = null)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.Range);
+        var op = Invoke(process, OpKind.Range);
         var visited = new VisitLog();
         var stopped = false;
         Map.Range((key, value) =>
@@ -175,7 +182,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
             stopped = visited.Count >= limit;
             return !stopped;
         });
-        recorder.ReturnRange(op, visited.Pairs, stopped);
+        ReturnRange(op, visited, stopped);
         End();
         return visited.Count;
     }
@@ -188,7 +195,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public int ForEach(int process, int limit = int.MaxValue, Action<int, int?>? body = null)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.Range);
+        var op = Invoke(process, OpKind.Range);
         var visited = new VisitLog();
         var stopped = false;
         foreach (var (key, value) in Map)
@@ -202,7 +209,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
             }
         }
 
-        recorder.ReturnRange(op, visited.Pairs, stopped);
+        ReturnRange(op, visited, stopped);
         End();
         return visited.Count;
     }
@@ -210,9 +217,9 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     public void Clear(int process)
     {
         Begin();
-        var op = recorder.Invoke(process, OpKind.Clear);
+        var op = Invoke(process, OpKind.Clear);
         Map.Clear();
-        recorder.Return(op);
+        Return(op);
         End();
     }
 
@@ -228,11 +235,33 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
             call();
             return true;
         }
-        catch (InjectedFault)
+        catch (InjectedFault fault)
         {
             recorder.Abandon(op);
+            Steps?.Threw(fault);
             return false;
         }
+    }
+
+    /// <summary>Registers a call in the history and, when the iteration logs steps, opens it on the step log.</summary>
+    private PendingOp Invoke(int process, OpKind kind, int? key = null, int? value = null, int? expected = null)
+    {
+        var op = recorder.Invoke(process, kind, key, value, expected);
+        Steps?.Call(process, new StepCall(kind, key, value, expected));
+        return op;
+    }
+
+    /// <summary>Records a call's return in the history and on the step log.</summary>
+    private void Return(PendingOp op, bool ok = false, int? value = null)
+    {
+        recorder.Return(op, ok, value);
+        Steps?.Return(new StepResult(op.Kind, ok, value));
+    }
+
+    private void ReturnRange(PendingOp op, VisitLog visited, bool stopped)
+    {
+        recorder.ReturnRange(op, visited.Pairs, stopped);
+        Steps?.Return(new StepResult(OpKind.Range, false, null, visited.Pairs, stopped));
     }
 
     private void Begin()
@@ -268,6 +297,11 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         {
             // Inside: the list is the map's, rewritten, and each call on it is a scheduling point.
             var violations = WithoutFaults(Map.FindInvariantViolations);
+            if (violations.Count > 0)
+            {
+                Steps?.MarkFailure();
+            }
+
             Specification.Assert(violations.Count == 0, "SyncMap invariant violated: {0}", string.Join("; ", violations));
         }
     }

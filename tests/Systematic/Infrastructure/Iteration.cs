@@ -1,4 +1,5 @@
 using GoSync.Specs;
+using GoSync.StepLog;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 using Microsoft.Coyote.SystematicTesting;
@@ -14,12 +15,14 @@ namespace GoSync.Systematic.Infrastructure;
 public sealed class Iteration
 {
     private static Iteration? s_current;
+    private static readonly Dictionary<string, int> s_iterations = [];
 
     /// <summary>The process id of the set-up and epilogue calls that run before and after the concurrent part.</summary>
     public const int Main = 0;
 
     private static readonly TimeSpan CheckerBudget = TimeSpan.FromSeconds(10);
     private readonly HistoryRecorder _recorder = new();
+    private readonly StepRecorder? _steps;
     private readonly string _harness;
     private readonly OnFailureHandler _onFailure;
     private string? _failure;
@@ -31,6 +34,9 @@ public sealed class Iteration
     {
         _harness = harness;
         Map = new CheckedMap(_recorder, keyComparer);
+        var iteration = s_iterations[harness] = s_iterations.GetValueOrDefault(harness) + 1;
+        _steps = StepLogging ? new StepRecorder(harness, iteration) : null;
+        Map.Steps = _steps;
         // Only note the failure here: the handler runs inside Coyote's scheduler, where anything rewritten (the map,
         // the harnesses) would hit a scheduling point and report the same deadlock again, recursively.
         _onFailure = ex => _failure = ex.Message;
@@ -40,6 +46,39 @@ public sealed class Iteration
 
     /// <summary>The map this iteration drives.</summary>
     public CheckedMap Map { get; }
+
+    /// <summary>
+    /// The variable that turns the step log off: <c>GOSYNC_STEP_LOG=0</c>. Otherwise every iteration records its atomic
+    /// steps (docs/step-log.md), so that a failing one's artifacts show its interleaving. Logging takes no scheduling step.
+    /// </summary>
+    public const string StepLogVariable = "GOSYNC_STEP_LOG";
+
+    /// <summary>Whether iterations record their step logs: on unless <see cref="StepLogVariable"/> is 0, or a test sets it.</summary>
+    public static bool StepLogging { get; set; } = Environment.GetEnvironmentVariable(StepLogVariable) != "0";
+
+    /// <summary>
+    /// The variable that makes every iteration that reaches <see cref="Finish"/> write its whole step log to
+    /// <c>DIR/&lt;harness&gt;/&lt;iteration&gt;.ndjson</c>: tools/Runner <c>validate-traces</c> checks them against the TLA+
+    /// model (a failing iteration's log is also in its artifacts, <c>steps.ndjson</c>).
+    /// </summary>
+    public const string StepLogsVariable = "GOSYNC_STEP_LOGS";
+
+    private void WriteStepLog()
+    {
+        if (Environment.GetEnvironmentVariable(StepLogsVariable) is not { Length: > 0 } dir || _steps is null)
+        {
+            return;
+        }
+
+        var log = _steps.ToLog();
+        var path = Path.Combine(dir, _harness, $"{log.Iteration}.ndjson");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var writer = File.CreateText(path);
+        StepLogJson.Write(log, writer);
+    }
+
+    /// <summary>The step log so far, when this iteration records one.</summary>
+    public StepLog.StepLog? Steps => _steps?.ToLog();
 
     /// <summary>Starts an iteration of the harness named <paramref name="harness"/>.</summary>
     public static Iteration Start(string harness) => new(harness, keyComparer: null);
@@ -72,8 +111,8 @@ public sealed class Iteration
     internal FailedIteration? Failure => _failure is not { } message
         ? null
         : _checked is var (history, result)
-            ? new FailedIteration(_harness, history, message, result)
-            : new FailedIteration(_harness, _recorder.ToHistory(), message, Check: null);
+            ? new FailedIteration(_harness, history, message, result, Steps)
+            : new FailedIteration(_harness, _recorder.ToHistory(), message, Check: null, Steps);
 
     /// <summary>
     /// Runs each action as a process of its own, with process ids 1, 2, ..., waits for all of them, and checks the
@@ -112,17 +151,24 @@ public sealed class Iteration
     /// </summary>
     public void Finish()
     {
-        using (NoScheduling.Begin())
+        try
         {
-            Map.CheckAfterEachCall = false;
-            CheckDeletedKeysAreNotKept();
-            CheckDeletedEntriesAreExpunged();
-            Map.CheckInvariants();
-            var history = _recorder.ToHistory();
-            var result = LinearizabilityChecker.Check(history, CheckerBudget);
-            // Kept before the monitor fails the iteration: the artifact writer renders this result, not a second check.
-            _checked = (history, result);
-            LinearizabilityMonitor.FailIfViolated(result);
+            using (NoScheduling.Begin())
+            {
+                Map.CheckAfterEachCall = false;
+                CheckDeletedKeysAreNotKept();
+                CheckDeletedEntriesAreExpunged();
+                Map.CheckInvariants();
+                var history = _recorder.ToHistory();
+                var result = LinearizabilityChecker.Check(history, CheckerBudget);
+                // Kept before the monitor fails the iteration: the artifact writer renders this result, not a second check.
+                _checked = (history, result);
+                LinearizabilityMonitor.FailIfViolated(result);
+            }
+        }
+        finally
+        {
+            WriteStepLog();
         }
 
         // Under Coyote each iteration has its own runtime; on real threads (the stress comparison) the one default
