@@ -270,7 +270,7 @@ public static class StepLogJson
         w.WriteStartArray(name);
         foreach (var s in scalars)
         {
-            WriteScalarValue(w, s);
+            WriteScalarValue(w, Scalar.Normalize(s));
         }
 
         w.WriteEndArray();
