@@ -56,6 +56,7 @@ internal sealed record StepLogFile(
         var header = new JsonObject();
         var steps = new List<JsonObject>();
         var kinds = new List<string>();
+        var numbered = 0;
         for (var n = 0; n < lines.Length; n++)
         {
             if (lines[n].Trim().Length == 0)
@@ -90,9 +91,19 @@ internal sealed record StepLogFile(
 
                 header = line;
             }
-            else if (kind == "step")
+            else if (kind is "step" or "threw")
             {
-                steps.Add(line);
+                // i numbers the step and threw lines together, from 0.
+                if (Int(line, "i") != numbered)
+                {
+                    problems.Add($"line {n + 1}: i is {line["i"]?.ToJsonString() ?? "missing"}, expected {numbered}");
+                }
+
+                numbered++;
+                if (kind == "step")
+                {
+                    steps.Add(line);
+                }
             }
             else if (kind is not ("threw" or "failure"))
             {
@@ -144,20 +155,15 @@ internal sealed record StepLogFile(
 
         for (var s = 0; s < Steps.Count; s++)
         {
-            foreach (var problem in CheckStep(Steps[s], s, threads, keys, values))
+            foreach (var problem in CheckStep(Steps[s], threads, keys, values))
             {
                 yield return $"step {s}: {problem}";
             }
         }
     }
 
-    private static IEnumerable<string> CheckStep(JsonObject step, int index, HashSet<string> threads, HashSet<string> keys, HashSet<string> values)
+    private static IEnumerable<string> CheckStep(JsonObject step, HashSet<string> threads, HashSet<string> keys, HashSet<string> values)
     {
-        if (Int(step, "i") != index)
-        {
-            yield return $"i is {step["i"]?.ToJsonString() ?? "missing"}, expected {index}";
-        }
-
         if (step["t"] is null || !threads.Contains(Scalar(step["t"])))
         {
             yield return $"t {step["t"]?.ToJsonString() ?? "missing"} is not among the header's threads";

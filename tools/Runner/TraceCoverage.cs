@@ -17,13 +17,22 @@ internal sealed class TraceCoverage
     public static TraceCoverage Of(IEnumerable<StepLogFile> logs)
     {
         var coverage = new TraceCoverage();
-        foreach (var step in logs.SelectMany(l => TlcTraceInput.Encode(l).Skip(1)))
+        foreach (var log in logs)
         {
-            var key = (StepLogFile.Text(step, "action") ?? "", step.ContainsKey("before") ? StepLogFile.SlotClass(step["before"]) : "-");
-            coverage._counts[key] = coverage._counts.GetValueOrDefault(key) + 1;
+            coverage.Add(log);
         }
 
         return coverage;
+    }
+
+    /// <summary>Counts the steps of <paramref name="log"/>, as the model takes them (an Unlock split off its slot step counts).</summary>
+    public void Add(StepLogFile log)
+    {
+        foreach (var step in TlcTraceInput.Encode(log).Skip(1))
+        {
+            var key = (StepLogFile.Text(step, "action") ?? "", step.ContainsKey("before") ? StepLogFile.SlotClass(step["before"]) : "-");
+            _counts[key] = _counts.GetValueOrDefault(key) + 1;
+        }
     }
 
     public int Steps(string action) => _counts.Where(c => c.Key.Action == action).Sum(c => c.Value);

@@ -60,10 +60,11 @@ internal static class ValidateTracesCommand
         var harnesses = Select(HarnessList.Read(assembly), options.Harnesses);
         var scratch = Path.Combine(Path.GetTempPath(), "gosync-traces");
         var results = new List<HarnessTraces>();
+        var coverage = new TraceCoverage();
         foreach (var harness in harnesses)
         {
             Console.Out.Write($"{harness}: recording {options.Iterations} iterations");
-            var result = RecordAndValidate(repo, assembly, harness, options, Path.Combine(scratch, "map"), "map", validator);
+            var result = RecordAndValidate(repo, assembly, harness, options, Path.Combine(scratch, "map"), "map", validator, coverage);
             Console.Out.WriteLine($" -> {Line(result)}");
             results.Add(result);
         }
@@ -74,7 +75,6 @@ internal static class ValidateTracesCommand
             Console.Out.WriteLine($"{rejected.Status.ToUpperInvariant()} {rejected.Harness} iteration {rejected.Iteration}: {rejected.Detail}\n  saved as {Path.GetRelativePath(repo.Root, rejected.Path)}");
         }
 
-        var coverage = TraceCoverage.Of(results.SelectMany(r => r.Traces).Where(t => t.Status is "accepted" or "unchecked").Select(t => StepLogFile.Read(t.Path)));
         AnsiConsole.Write(coverage.Table());
         var missing = coverage.NeverExercised();
         Console.Out.WriteLine(missing.Count == 0
@@ -105,7 +105,7 @@ internal static class ValidateTracesCommand
             var workspace = MutantWorkspace.Prepare(repo, patch.Name, patch.Path, dir, rewrittenBase);
             var assembly = workspace.Assemble(rewrittenBase, rewrite: true);
             Console.Out.Write(", recording");
-            var result = RecordAndValidate(repo, assembly, patch.Harness, options, dir, patch.Name, validator);
+            var result = RecordAndValidate(repo, assembly, patch.Harness, options, dir, patch.Name, validator, coverage: null);
             Console.Out.WriteLine($" -> {Line(result)}");
             rows.Add((patch, result));
         }
@@ -139,12 +139,14 @@ internal static class ValidateTracesCommand
     };
 
     /// <summary>Runs <paramref name="harness"/> recording every iteration's step log, then checks and validates the logs.</summary>
-    private static HarnessTraces RecordAndValidate(Repository repo, string assembly, string harness, ValidateOptions options, string dir, string label, TlcValidator? validator)
+    /// <remarks>The accepted logs (every well-formed one in scope, without TLC) are counted into <paramref name="coverage"/>.</remarks>
+    private static HarnessTraces RecordAndValidate(
+        Repository repo, string assembly, string harness, ValidateOptions options, string dir, string label, TlcValidator? validator, TraceCoverage? coverage)
     {
         var logs = Path.Combine(dir, "logs");
-        if (Directory.Exists(logs))
+        if (Directory.Exists(Path.Combine(logs, harness)))
         {
-            Directory.Delete(logs, recursive: true);
+            Directory.Delete(Path.Combine(logs, harness), recursive: true);
         }
 
         var environment = new Dictionary<string, string>
@@ -200,6 +202,11 @@ internal static class ValidateTracesCommand
             var verdict = run.Verdicts[checkable.IndexOf(log)];
             return Result(log, verdict.Error is not null ? "error" : verdict.Accepted ? "accepted" : "rejected", verdict.Accepted ? null : verdict.Describe(), verdict);
         }).Select(r => r.Status is "rejected" or "error" or "malformed" ? Save(repo, label, r) : r).ToList();
+
+        foreach (var (log, result) in read.Zip(results).Where(p => p.Second.Status is "accepted" or "unchecked"))
+        {
+            coverage?.Add(log);
+        }
 
         var bug = outcome.Bugs > 0 ? outcome.BugReport.Split('\n', 2)[0].Trim() : null;
         return new HarnessTraces(harness, outcome.Iterations, bug, results, outcome.Seconds, run?.Seconds ?? 0);

@@ -48,7 +48,7 @@ public sealed class StepLogFileTests : IDisposable
         log.WellFormed.Should().BeFalse();
         log.Problems.Should().Contain(p => p.StartsWith("line 1: header: steps is 4", StringComparison.Ordinal))
             .And.Contain("step 0: op.key 7 is not among the header's keys")
-            .And.Contain("step 1: i is 5, expected 1")
+            .And.Contain("line 3: i is 5, expected 1")
             .And.Contain("step 1: action \"LosLockd\" is no action of SyncMap.tla's Step(t)")
             .And.Contain(p => p.StartsWith("step 2: after \"gone\"", StringComparison.Ordinal))
             .And.Contain("step 2: lock 9 is not among the header's threads");
