@@ -187,13 +187,33 @@ MissLocked(d) ==
         aliased |-> Bug = "PromotionKeepsDirty"]
 
 (* Leaving a multi-step locked region: MissLocked if the region needs it. *)
-Unlock(t) ==
+Release(t) ==
   /\ SetShared(IF th[t].miss THEN MissLocked(dirty) ELSE SharedNow)
   /\ lock' = NoThread
 
 (* Leave the region if t holds the lock (the same entry code runs with and *)
 (* without it).                                                            *)
-UnlockIfHeld(t) == IF lock = t THEN Unlock(t) ELSE UNCHANGED shared
+UnlockIfHeld(t) == IF lock = t THEN Release(t) ELSE UNCHANGED shared
+
+(* The last step of LoadOrStore and CompareAndSwap, whose entry code runs  *)
+(* with or without the lock: slot s2 after it, result r.  When the region  *)
+(* ends with a MissLocked that promotes dirty, the C# code publishes the   *)
+(* new read (PromoteLocked's Volatile.Write) after the slot operation, and *)
+(* other threads' lock-free steps can see read between the two: the        *)
+(* promotion and the release are then a step of their own, Unlock.  The    *)
+(* result is fixed by the slot operation, so the operation returns here.   *)
+Leave(t, s2, r) ==
+  IF lock = t /\ th[t].miss /\ ~(misses + 1 < DirtyCount(dirty))
+  THEN UNCHANGED shared /\ Go(t, [th[t] EXCEPT !.pc = "Unlock"]) /\ slot' = Tidy(s2) /\ Returns(t, r)
+  ELSE UnlockIfHeld(t) /\ Finish(t) /\ slot' = Tidy(s2) /\ Returns(t, r)
+
+(* Leave's separate end: MissLocked's promotion, then the release. *)
+Unlock(t) ==
+  /\ th[t].pc = "Unlock"
+  /\ Release(t)
+  /\ Finish(t)
+  /\ slot' = Tidy(slot)
+  /\ lin' = Settle(lin)
 
 (* ======================================================================= *)
 (* First step of every operation: the call, and LoadReadOnly() with the    *)
@@ -234,26 +254,29 @@ FirstResult(o) ==
     [] o.kind = "CompareAndSwap" -> FALSE
     [] o.kind = "Clear" -> "ok"
 
-Begin(t) ==
+(* The call of operation o by thread t.  Begin chooses o; the trace        *)
+(* validation module (SyncMapTrace.tla) takes it from the recorded call.   *)
+BeginOp(t, o) ==
   /\ th[t].pc = "Idle"
-  /\ \E o \in AM!Ops :
-       LET pc2 == FirstPc(o)
-           L   == CallL(lin, t, o)
-       IN /\ UNCHANGED shared
-          /\ IF pc2 = "Return"
-             THEN /\ th' = [th EXCEPT ![t] = ThreadIdle(th[t].n + 1)]
-                  /\ slot' = Tidy(slot)
-                  /\ lin' = Settle({AM!Return(s, t) :
-                                    s \in {x \in L : AM!CanReturn(x, t, Reply(o, FirstResult(o)))}})
-             ELSE /\ th' = [th EXCEPT ![t] =
-                             [th[t] EXCEPT !.pc = pc2, !.op = o,
-                                           !.e = IF o.kind \in {"Range", "Clear"} THEN NoEntry
-                                                 ELSE read.m[o.key],
-                                           \* Range on a read that is not amended: iterate it.
-                                           !.rmap = IF pc2 = "RangeNext" THEN read.m ELSE EmptyMap,
-                                           !.todo = IF pc2 = "RangeNext" THEN KeysOf(read.m) ELSE {}]]
-                  /\ slot' = Tidy(slot)
-                  /\ lin' = L
+  /\ LET pc2 == FirstPc(o)
+         L   == CallL(lin, t, o)
+     IN /\ UNCHANGED shared
+        /\ IF pc2 = "Return"
+           THEN /\ th' = [th EXCEPT ![t] = ThreadIdle(th[t].n + 1)]
+                /\ slot' = Tidy(slot)
+                /\ lin' = Settle({AM!Return(s, t) :
+                                  s \in {x \in L : AM!CanReturn(x, t, Reply(o, FirstResult(o)))}})
+           ELSE /\ th' = [th EXCEPT ![t] =
+                           [th[t] EXCEPT !.pc = pc2, !.op = o,
+                                         !.e = IF o.kind \in {"Range", "Clear"} THEN NoEntry
+                                               ELSE read.m[o.key],
+                                         \* Range on a read that is not amended: iterate it.
+                                         !.rmap = IF pc2 = "RangeNext" THEN read.m ELSE EmptyMap,
+                                         !.todo = IF pc2 = "RangeNext" THEN KeysOf(read.m) ELSE {}]]
+                /\ slot' = Tidy(slot)
+                /\ lin' = L
+
+Begin(t) == \E o \in AM!Ops : BeginOp(t, o)
 
 (* ======================================================================= *)
 (* Find's slow path (SyncMap.Locked.cs Find): one locked region, no slot   *)
@@ -505,7 +528,7 @@ Unexpunge(t) ==
 SwapExchange(t) ==
   LET e == th[t].e IN
   /\ th[t].pc = "SwapExchange"
-  /\ Unlock(t)
+  /\ Release(t)
   /\ Finish(t)
   /\ slot' = Tidy([slot EXCEPT ![e] = th[t].op.val])
   /\ Returns(t, Prev(slot[e]))
@@ -530,7 +553,7 @@ LosRead(t) ==
      ELSE IF p = Expunged /\ lock # t
      THEN UNCHANGED shared /\ Go(t, [th[t] EXCEPT !.pc = "LosLocked", !.e = NoEntry])
           /\ slot' = Tidy(slot) /\ UNCHANGED lin
-     ELSE UnlockIfHeld(t) /\ Finish(t) /\ slot' = Tidy(slot) /\ Returns(t, Loaded(p))
+     ELSE Leave(t, slot, Loaded(p))
 
 (* TryLoadOrStore's CompareExchange(wrapped, null); its witness decides. *)
 LosCas(t) ==
@@ -540,12 +563,11 @@ LosCas(t) ==
   IN
   /\ th[t].pc = "LosCas"
   /\ IF w = Nil
-     THEN UnlockIfHeld(t) /\ Finish(t) /\ slot' = Tidy([slot EXCEPT ![e] = v])
-          /\ Returns(t, <<v, FALSE>>)
+     THEN Leave(t, [slot EXCEPT ![e] = v], <<v, FALSE>>)
      ELSE IF w = Expunged /\ lock # t
      THEN UNCHANGED shared /\ Go(t, [th[t] EXCEPT !.pc = "LosLocked", !.e = NoEntry])
           /\ slot' = Tidy(slot) /\ UNCHANGED lin
-     ELSE UnlockIfHeld(t) /\ Finish(t) /\ slot' = Tidy(slot) /\ Returns(t, Loaded(w))
+     ELSE Leave(t, slot, Loaded(w))
 
 LosLocked(t) ==
   LET k == Key(t) IN
@@ -582,7 +604,7 @@ CasRead(t) ==
   /\ IF Live(p) /\ p = th[t].op.old
      THEN UNCHANGED shared /\ Go(t, [th[t] EXCEPT !.pc = "CasCas", !.p = p]) /\ slot' = Tidy(slot)
           /\ UNCHANGED lin
-     ELSE UnlockIfHeld(t) /\ Finish(t) /\ slot' = Tidy(slot) /\ Returns(t, FALSE)
+     ELSE Leave(t, slot, FALSE)
 
 CasCas(t) ==
   LET e == th[t].e
@@ -590,11 +612,10 @@ CasCas(t) ==
   IN
   /\ th[t].pc = "CasCas"
   /\ IF w = th[t].p
-     THEN UnlockIfHeld(t) /\ Finish(t) /\ slot' = Tidy([slot EXCEPT ![e] = th[t].op.val])
-          /\ Returns(t, TRUE)
+     THEN Leave(t, [slot EXCEPT ![e] = th[t].op.val], TRUE)
      ELSE IF Live(w) /\ w = th[t].op.old
      THEN UNCHANGED shared /\ Go(t, [th[t] EXCEPT !.p = w]) /\ slot' = Tidy(slot) /\ UNCHANGED lin
-     ELSE UnlockIfHeld(t) /\ Finish(t) /\ slot' = Tidy(slot) /\ Returns(t, FALSE)
+     ELSE Leave(t, slot, FALSE)
 
 CasLocked(t) ==
   LET k == Key(t) IN
@@ -712,7 +733,7 @@ Step(t) ==
   \/ SwapRead(t) \/ SwapCas(t) \/ SwapLocked(t) \/ Unexpunge(t) \/ SwapExchange(t)
   \/ DirtyNext(t) \/ DirtyCas(t) \/ DirtyWrite(t)
   \/ LosRead(t) \/ LosCas(t) \/ LosLocked(t) \/ LosAdd(t)
-  \/ CasRead(t) \/ CasCas(t) \/ CasLocked(t)
+  \/ CasRead(t) \/ CasCas(t) \/ CasLocked(t) \/ Unlock(t)
   \/ RangeLocked(t) \/ RangeNext(t) \/ RangeVisit(t) \/ RangeJoin(t)
   \/ ClearLocked(t)
 
@@ -795,7 +816,7 @@ DeletedEntriesExpunged ==
 (* slow path) counts a miss, or promotes: misses counts the slow-path      *)
 (* lookups made.  A slow path that stops counting returns the same results *)
 (* but never promotes a key only in dirty, and every load of it takes the  *)
-(* lock for ever.  (LoadOrStore and CompareAndSwap count theirs at Unlock.) *)
+(* lock for ever.  (LoadOrStore and CompareAndSwap count theirs at Release.)*)
 SlowLookup(t) ==
   /\ th[t].pc = "FindLocked" /\ th'[t].pc \notin {"FindLocked", "Faulted"}
   /\ read.m[th[t].op.key] = NoEntry /\ read.amended

@@ -39,7 +39,11 @@ internal sealed class MutantWorkspace
     /// <paramref name="baseOutput"/>, so that a failing iteration's artifacts show its steps. A patch that does not
     /// apply, or a build that fails, is an error: never a silent pass.
     /// </summary>
-    public static MutantWorkspace Prepare(Repository repo, Mutant mutant, string scratch, string baseOutput)
+    public static MutantWorkspace Prepare(Repository repo, Mutant mutant, string scratch, string baseOutput) =>
+        Prepare(repo, mutant.Name, mutant.PatchPath, scratch, baseOutput);
+
+    /// <summary>The same for any patch against <c>src/Map</c> (a divergence of tests/Mutants/divergences among them).</summary>
+    public static MutantWorkspace Prepare(Repository repo, string name, string patchPath, string scratch, string baseOutput)
     {
         var source = Path.Combine(scratch, "source");
         Recreate(source);
@@ -48,13 +52,13 @@ internal sealed class MutantWorkspace
         CopyTree(Path.Combine(repo.Root, "build"), Path.Combine(source, "build"), skipBuildOutputs: true); // the package settings src/Map imports
         CopyTree(Path.Combine(repo.Root, "src", "Map"), Path.Combine(source, "src", "Map"), skipBuildOutputs: true);
         CopyTree(Path.Combine(repo.Root, "tests", "StepLoggedMap"), Path.Combine(source, "tests", "StepLoggedMap"), skipBuildOutputs: true);
-        Shell.Must("git", ["apply", "--whitespace=nowarn", mutant.PatchPath], source, $"Applying {mutant.Name}");
+        Shell.Must("git", ["apply", "--whitespace=nowarn", patchPath], source, $"Applying {name}");
 
         var output = Path.Combine(scratch, "map");
         // The harnesses run on the framework of Directory.Build.props, net10.0.
         Shell.Must("dotnet", ["build", Path.Combine(source, "tests", "StepLoggedMap", "GoSync.Map.StepLogged.csproj"), "-c", "Release", "-f", HarnessFramework,
                 "-o", output, "--nologo", "-v", "q", $"-p:StepLogDirectory={Path.GetFullPath(baseOutput)}"],
-            source, $"Building {mutant.Name}");
+            source, $"Building {name}");
         return new MutantWorkspace(repo, scratch, Path.Combine(output, "GoSync.Map.dll"));
     }
 

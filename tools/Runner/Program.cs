@@ -57,6 +57,19 @@ var replayFixtures = new Command("replay-fixtures", "Replay every committed trac
 };
 replayFixtures.SetAction(r => Guard(() => FixtureReplay.Command(Repository.Locate(), r.GetValue(times))));
 
+var traceIterations = new Option<int>("--iterations", "-i") { Description = "Iterations (traces) per harness.", DefaultValueFactory = _ => 5 };
+var traceHarness = new Option<string[]>("--harness", "-m") { Description = "Record only these harnesses (repeatable).", AllowMultipleArgumentsPerToken = true };
+var traceSeed = new Option<uint>("--seed") { Description = "Coyote's random seed (the same seed records the same traces).", DefaultValueFactory = _ => 1 };
+var traceMutants = new Option<bool>("--mutants") { Description = "Run every seeded bug (tests/Mutants) and divergence (tests/Mutants/divergences) through its harness instead, and tell who caught each." };
+var traceOnly = new Option<string[]>("--mutant") { Description = "With --mutants: only the patches whose names contain these (repeatable).", AllowMultipleArgumentsPerToken = true };
+var traceReport = new Option<string?>("--report") { Description = "Write the results as JSON to this path (default artifacts/traces/validation.json or mutants.json)." };
+var validateTraces = new Command("validate-traces", "Record step logs from the harnesses and check each against the TLA+ model with TLC (TLA2TOOLS_JAR; without it, well-formedness only); exit 1 on a rejected or malformed trace.")
+{
+    traceIterations, traceHarness, traceSeed, traceMutants, traceOnly, traceReport,
+};
+validateTraces.SetAction(r => Guard(() => ValidateTracesCommand.Run(Repository.Locate(), new ValidateOptions(
+    r.GetValue(traceHarness) ?? [], r.GetValue(traceIterations), r.GetValue(traceSeed), r.GetValue(traceMutants), r.GetValue(traceOnly) ?? [], r.GetValue(traceReport)))));
+
 var assemblyOption = new Option<string>("--assembly") { Required = true };
 var harnessOption = new Option<string>("--harness") { Required = true };
 var secondsOption = new Option<double>("--seconds") { Required = true };
@@ -68,7 +81,7 @@ var stressWorker = new Command("stress-worker", "Internal: run one harness on re
 stressWorker.Hidden = true;
 stressWorker.SetAction(r => StressWorker.Run(r.GetValue(assemblyOption)!, r.GetValue(harnessOption)!, r.GetValue(secondsOption), r.GetValue(resultOption)!));
 
-var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, replayFixtures, stressWorker };
+var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, replayFixtures, validateTraces, stressWorker };
 return root.Parse(args).Invoke();
 
 static int Guard(Func<int> action)

@@ -54,6 +54,27 @@ public sealed class Iteration
     /// <summary>Whether iterations record their step logs: on unless <see cref="StepLogVariable"/> is 0, or a test sets it.</summary>
     public static bool StepLogging { get; set; } = Environment.GetEnvironmentVariable(StepLogVariable) != "0";
 
+    /// <summary>
+    /// The variable that makes every iteration that reaches <see cref="Finish"/> write its whole step log to
+    /// <c>DIR/&lt;harness&gt;/&lt;iteration&gt;.ndjson</c>: tools/Runner <c>validate-traces</c> checks them against the TLA+
+    /// model (a failing iteration's log is also in its artifacts, <c>steps.ndjson</c>).
+    /// </summary>
+    public const string StepLogsVariable = "GOSYNC_STEP_LOGS";
+
+    private void WriteStepLog()
+    {
+        if (Environment.GetEnvironmentVariable(StepLogsVariable) is not { Length: > 0 } dir || _steps is null)
+        {
+            return;
+        }
+
+        var log = _steps.ToLog();
+        var path = Path.Combine(dir, _harness, $"{log.Iteration}.ndjson");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var writer = File.CreateText(path);
+        StepLogJson.Write(log, writer);
+    }
+
     /// <summary>The step log so far, when this iteration records one.</summary>
     public StepLog.StepLog? Steps => _steps?.ToLog();
 
@@ -128,17 +149,24 @@ public sealed class Iteration
     /// </summary>
     public void Finish()
     {
-        using (NoScheduling.Begin())
+        try
         {
-            Map.CheckAfterEachCall = false;
-            CheckDeletedKeysAreNotKept();
-            CheckDeletedEntriesAreExpunged();
-            Map.CheckInvariants();
-            var history = _recorder.ToHistory();
-            var result = LinearizabilityChecker.Check(history, CheckerBudget);
-            // Kept before the monitor fails the iteration: the artifact writer renders this result, not a second check.
-            _checked = (history, result);
-            LinearizabilityMonitor.FailIfViolated(result);
+            using (NoScheduling.Begin())
+            {
+                Map.CheckAfterEachCall = false;
+                CheckDeletedKeysAreNotKept();
+                CheckDeletedEntriesAreExpunged();
+                Map.CheckInvariants();
+                var history = _recorder.ToHistory();
+                var result = LinearizabilityChecker.Check(history, CheckerBudget);
+                // Kept before the monitor fails the iteration: the artifact writer renders this result, not a second check.
+                _checked = (history, result);
+                LinearizabilityMonitor.FailIfViolated(result);
+            }
+        }
+        finally
+        {
+            WriteStepLog();
         }
 
         // Under Coyote each iteration has its own runtime; on real threads (the stress comparison) the one default
