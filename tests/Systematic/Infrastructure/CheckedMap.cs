@@ -1,4 +1,5 @@
 using GoSync.Specs;
+using GoSync.Tooling;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 
@@ -268,6 +269,11 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         {
             // Inside: the list is the map's, rewritten, and each call on it is a scheduling point.
             var violations = WithoutFaults(Map.FindInvariantViolations);
+            if (violations.Count > 0)
+            {
+                FailedCheck.Note(FailureKind.Invariant);
+            }
+
             Specification.Assert(violations.Count == 0, "SyncMap invariant violated: {0}", string.Join("; ", violations));
         }
     }
