@@ -31,6 +31,7 @@ internal static class CoverageCommand
         var scratch = Path.Combine(Path.GetTempPath(), "gosync-coverage");
         Directory.CreateDirectory(scratch);
         var coverage = new MapCoverage();
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal); // harness: what dotnet test printed
         foreach (var harness in harnesses)
         {
             var json = Path.Combine(scratch, harness + ".json");
@@ -44,16 +45,27 @@ internal static class CoverageCommand
                 $"RunConfiguration.EnvironmentVariables.GOSYNC_ITERATIONS={options.Iterations}",
                 $"RunConfiguration.EnvironmentVariables.GOSYNC_SEED={options.Seed}",
             ], repo.Root);
-            if (result.ExitCode != 0 || !File.Exists(json))
+            // A run that failed is a problem of its own; what it reached, if coverlet still wrote it, counts.
+            if (File.Exists(json))
             {
-                throw new RunnerException($"The coverage run of {harness} failed (exit {result.ExitCode}):\n{result.Output}");
+                coverage.Add(harness, File.ReadAllText(json));
             }
 
-            coverage.Add(harness, File.ReadAllText(json));
-            Console.Out.WriteLine($"{harness}: measured");
+            if (result.ExitCode != 0)
+            {
+                failed[harness] = result.Output;
+            }
+
+            Console.Out.WriteLine($"{harness}: {(result.ExitCode == 0 ? "measured" : "FAILED")}");
         }
 
-        var problems = Problems(coverage, harnesses);
+        foreach (var (harness, output) in failed)
+        {
+            Console.Out.WriteLine($"{harness} failed:\n{output}");
+        }
+
+        var problems = failed.Keys.Select(h => $"{h}: its exploration failed (a bug, or Coyote's potential-deadlock monitor on a loaded machine; its output is printed above)")
+            .Concat(Problems(coverage, harnesses)).ToList();
         if (options.Report is { } report)
         {
             File.WriteAllText(Path.Combine(repo.Root, report), Markdown(coverage, harnesses, options, problems));
