@@ -127,7 +127,18 @@ internal static class MatrixCommand
         var coyote = CoyoteStrategies
             .Select(s => Detection.From(s, Explore(new Exploration(s, IterationCap, Seed: options.Seed, TimeoutSeconds: options.Seconds))))
             .ToList();
-        var stress = Detection.From("stress", MutantsCommand.Stress(repo, plain, harness, options.Seconds));
+        Detection stress;
+        try
+        {
+            stress = Detection.From("stress", MutantsCommand.Stress(repo, plain, harness, options.Seconds));
+        }
+        catch (RunnerException e)
+        {
+            // A worker killed at its deadline (a deadlocked iteration's threads on a loaded machine) leaves no result:
+            // no detection, said so, and the other mutants go on.
+            stress = new Detection("stress", false, 0, options.Seconds, $"no result: {e.Message.Split('\n', 2)[0]}", FailureKind.None);
+        }
+
         var depthRuns = new List<Detection>();
         int? depth = null;
         for (var bound = 0; bound <= options.MaxBound && depth is null; bound++)
