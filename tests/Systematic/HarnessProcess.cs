@@ -1,5 +1,6 @@
 using System.Globalization;
 using GoSync.Systematic.Infrastructure;
+using GoSync.Systematic.Scenarios;
 using GoSync.Tooling;
 
 namespace GoSync.Systematic;
@@ -13,9 +14,16 @@ public static class HarnessProcess
 {
     public static int Main(string[] args)
     {
+        if (args is ["shrink", var shrinkPath])
+        {
+            var shrink = ShrinkRequest.Read(shrinkPath);
+            ShrinkProcess.Run(shrink).Write(shrink.ResultPath);
+            return 0;
+        }
+
         if (args is not ["explore", var requestPath])
         {
-            Console.Error.WriteLine("usage: dotnet GoSync.Systematic.Tests.dll explore REQUEST.json (the runner writes the request)");
+            Console.Error.WriteLine("usage: dotnet GoSync.Systematic.Tests.dll explore|shrink REQUEST.json (the runner writes the request)");
             return 64;
         }
 

@@ -68,11 +68,7 @@ internal sealed class MutantWorkspace
     /// </summary>
     public string Assemble(string baseOutput, bool rewrite)
     {
-        var tests = Path.Combine(_scratch, rewrite ? "rewritten" : "plain");
-        Recreate(tests);
-        CopyTree(baseOutput, tests, skipBuildOutputs: false);
-        File.Copy(_mapAssembly, Path.Combine(tests, "GoSync.Map.dll"), overwrite: true);
-        File.Copy(Path.ChangeExtension(_mapAssembly, ".pdb"), Path.Combine(tests, "GoSync.Map.pdb"), overwrite: true); // the rewriter checks symbols match
+        var tests = WithMap(baseOutput, rewrite ? "rewritten" : "plain");
         if (rewrite)
         {
             // Only GoSync.Map.dll is new; the rewriter skips the assemblies it has already rewritten.
@@ -80,6 +76,17 @@ internal sealed class MutantWorkspace
         }
 
         return Path.Combine(tests, "GoSync.Systematic.Tests.dll");
+    }
+
+    /// <summary>A copy of the build <paramref name="baseOutput"/> in <paramref name="folder"/> of the scratch space, with the mutant's GoSync.Map in it.</summary>
+    public string WithMap(string baseOutput, string folder)
+    {
+        var copy = Path.Combine(_scratch, folder);
+        Recreate(copy);
+        CopyTree(baseOutput, copy, skipBuildOutputs: false);
+        File.Copy(_mapAssembly, Path.Combine(copy, "GoSync.Map.dll"), overwrite: true);
+        File.Copy(Path.ChangeExtension(_mapAssembly, ".pdb"), Path.Combine(copy, "GoSync.Map.pdb"), overwrite: true); // the rewriter checks symbols match
+        return copy;
     }
 
     private static void Recreate(string dir)

@@ -129,7 +129,7 @@ internal static class MutantsCommand
     }
 
     /// <summary>One harness on real threads for <paramref name="seconds"/>, in a child process.</summary>
-    private static ExplorationResult Stress(Repository repo, string assembly, string harness, int seconds)
+    internal static ExplorationResult Stress(Repository repo, string assembly, string harness, int seconds)
     {
         var runner = typeof(MutantsCommand).Assembly.Location;
         var resultPath = Path.Combine(Path.GetTempPath(), $"gosync-stress-{Guid.NewGuid():N}.json");

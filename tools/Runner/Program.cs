@@ -81,7 +81,48 @@ var stressWorker = new Command("stress-worker", "Internal: run one harness on re
 stressWorker.Hidden = true;
 stressWorker.SetAction(r => StressWorker.Run(r.GetValue(assemblyOption)!, r.GetValue(harnessOption)!, r.GetValue(secondsOption), r.GetValue(resultOption)!));
 
-var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, replayFixtures, validateTraces, stressWorker };
+var coverageIterations = new Option<int>("--iterations", "-i") { Description = "Coyote iterations per harness.", DefaultValueFactory = _ => 200 };
+var coverageSeed = new Option<uint>("--seed") { Description = "The exploration's seed.", DefaultValueFactory = _ => 1 };
+var skip = new Option<string[]>("--skip-harness") { Description = "Leave these harnesses out (repeatable).", AllowMultipleArgumentsPerToken = true };
+var coverageReport = new Option<string?>("--report") { Description = "Write the per-method table as markdown to this path (e.g. docs/coverage.md)." };
+var coverageCommand = new Command("coverage", "Line and branch coverage of src/Map reached by the harnesses alone; exit 1 on a path no racing harness reaches or an unexplained gap.")
+{
+    coverageIterations, coverageSeed, skip, coverageReport,
+};
+coverageCommand.SetAction(r => Guard(() => CoverageCommand.Run(Repository.Locate(),
+    new CoverageOptions(r.GetValue(coverageIterations), r.GetValue(coverageSeed), r.GetValue(skip) ?? [], r.GetValue(coverageReport)))));
+
+var shrinkMutants = new Option<string[]>("--mutant") { Description = "The mutants whose names contain these (repeatable).", AllowMultipleArgumentsPerToken = true };
+var searchIterations = new Option<int>("--search-iterations") { Description = "Iterations of RandomOperations to find a failing scenario.", DefaultValueFactory = _ => 3000 };
+var candidateIterations = new Option<int>("--iterations", "-i") { Description = "Iterations per candidate scenario.", DefaultValueFactory = _ => 200 };
+var shrinkSeed = new Option<uint>("--seed") { Description = "The explorations' seed.", DefaultValueFactory = _ => 1 };
+var shrinkReport = new Option<string?>("--report") { Description = "Write the scenarios as markdown to this path (e.g. docs/shrinking.md)." };
+var shrinkCommand = new Command("shrink", "Shrink RandomOperations' failing scenario on each mutant named to a minimal one: a harness method to paste, its JSON and its trace.")
+{
+    shrinkMutants, searchIterations, candidateIterations, shrinkSeed, shrinkReport,
+};
+shrinkCommand.SetAction(r => Guard(() => ShrinkCommand.Run(Repository.Locate(), new ShrinkOptions(
+    r.GetValue(shrinkMutants) ?? [], r.GetValue(searchIterations), r.GetValue(candidateIterations), r.GetValue(shrinkSeed), r.GetValue(shrinkReport)))));
+
+var matrixMutants = new Option<string[]>("--mutant") { Description = "Only the mutants whose names contain these (repeatable); default: all.", AllowMultipleArgumentsPerToken = true };
+var matrixSeconds = new Option<int>("--seconds") { Description = "Wall-clock seconds per Coyote strategy on the named harness, and for stress.", DefaultValueFactory = _ => 4 };
+var depthSeconds = new Option<int>("--depth-seconds") { Description = "Seconds per priority-change bound.", DefaultValueFactory = _ => 3 };
+var maxBound = new Option<int>("--max-bound") { Description = "The largest priority-change bound tried for the depth.", DefaultValueFactory = _ => 3 };
+var matrixSeed = new Option<uint>("--seed") { Description = "The explorations' seed.", DefaultValueFactory = _ => 1 };
+var parallel = new Option<int>("--parallel") { Description = "Mutants measured at once.", DefaultValueFactory = _ => 1 };
+var tlcJar = new Option<string?>("--tlc-jar") { Description = "tla2tools.jar: run TLC on each mutant's TLA+ twin (else the column says TLC not run)." };
+var tlcSeconds = new Option<int>("--tlc-seconds") { Description = "Seconds per TLC run.", DefaultValueFactory = _ => 300 };
+var matrixReport = new Option<string?>("--report") { Description = "Write the matrix as markdown to this path (docs/bug-finding.md)." };
+var reuseBuilds = new Option<bool>("--reuse-builds") { Description = "Use the base builds an earlier matrix run left in its scratch folder." };
+var matrixCommand = new Command("matrix", "The full detection matrix: unit tests, stress, each Coyote strategy, the check that fired, depth and TLC for every mutant (not run by CI).")
+{
+    matrixMutants, matrixSeconds, depthSeconds, maxBound, matrixSeed, parallel, tlcJar, tlcSeconds, matrixReport, reuseBuilds,
+};
+matrixCommand.SetAction(r => Guard(() => MatrixCommand.Run(Repository.Locate(), new MatrixOptions(
+    r.GetValue(matrixMutants) ?? [], r.GetValue(matrixSeconds), r.GetValue(depthSeconds), r.GetValue(maxBound), r.GetValue(matrixSeed),
+    r.GetValue(parallel), r.GetValue(tlcJar), r.GetValue(tlcSeconds), r.GetValue(matrixReport), r.GetValue(reuseBuilds)))));
+
+var root = new RootCommand("GoSync runner: systematic tests of SyncMap with Coyote.") { harnesses, mutants, replayFixtures, validateTraces, coverageCommand, shrinkCommand, matrixCommand, stressWorker };
 return root.Parse(args).Invoke();
 
 static int Guard(Func<int> action)

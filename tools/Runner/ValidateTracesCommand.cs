@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GoSync.Tooling;
 using Spectre.Console;
 
 namespace GoSync.Runner;
@@ -152,14 +153,10 @@ internal static class ValidateTracesCommand
         var environment = new Dictionary<string, string>
         {
             [StepLogsVariable] = logs,
-            [Repository.ArtifactsVariable] = Path.Combine(dir, "artifacts"),
+            [RepositoryLayout.ArtifactsVariable] = Path.Combine(dir, "artifacts"),
         };
-        var outcome = CoyoteCli.Test(repo, assembly, harness, new Exploration(Strategies.Default, options.Iterations, Seed: options.Seed),
+        var outcome = HarnessProcess.Explore(repo, assembly, harness, new Exploration(Strategies.Default, options.Iterations, Seed: options.Seed),
             Path.Combine(dir, "coyote"), environment: environment);
-        if (outcome.Broken)
-        {
-            throw new RunnerException($"dotnet coyote test failed on {harness} (exit {outcome.ExitCode}):\n{outcome.Output}");
-        }
 
         // A failing iteration may stop before it finishes: its log is then only in its artifacts.
         var failing = Path.Combine(dir, "artifacts", harness, "steps.ndjson");

@@ -12,8 +12,10 @@ namespace GoSync.Tooling;
 /// <param name="Seconds">Wall-clock seconds the engine ran.</param>
 /// <param name="BugReport">Coyote's report of the bug (its first line is the verdict), or empty.</param>
 /// <param name="Reports">The reports Coyote wrote, the replayable <c>.trace</c> among them.</param>
+/// <param name="FailedCheck">Which check fired, as the check noted it (never read out of the report's words).</param>
 public sealed record ExplorationResult(
-    string Harness, string Strategy, int Iterations, int AverageSteps, int Bugs, double Seconds, string BugReport, IReadOnlyList<string> Reports)
+    string Harness, string Strategy, int Iterations, int AverageSteps, int Bugs, double Seconds, string BugReport, IReadOnlyList<string> Reports,
+    FailureKind FailedCheck = FailureKind.None)
 {
     /// <summary>The replayable trace Coyote wrote for the bug, if any.</summary>
     public string? TracePath => Reports.LastOrDefault(p => p.EndsWith(".trace", StringComparison.Ordinal));

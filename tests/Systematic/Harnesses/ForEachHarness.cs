@@ -39,4 +39,30 @@ public static class ForEachHarness
         m.Load(Iteration.Main, 2);
         run.Finish();
     }
+
+    /// <summary>
+    /// A <c>foreach</c> over a map whose keys are only in dirty, racing another task that promotes them (a Range that
+    /// stops at its first key) and then clears the map, and a third that stores a new key: the enumerator may find read
+    /// amended without the lock and, under it, already promoted by the other task (its re-check), or promote itself;
+    /// either way it walks one read, which a Clear and a new dirty may replace under it. The coverage command found the
+    /// enumerator raced by one scenario only, in which no other task promotes.
+    /// </summary>
+    [Test]
+    public static async Task ForEachRacingPromotionAndClear()
+    {
+        var run = Iteration.Start(nameof(ForEachRacingPromotionAndClear));
+        var m = run.Map;
+        m.Store(Iteration.Main, 1, 1);
+        m.Store(Iteration.Main, 2, 2); // both only in dirty: read is amended
+        await run.Concurrently(
+            p => m.ForEach(p),
+            p =>
+            {
+                m.Range(p, limit: 1); // promotes, unless the foreach did
+                m.Clear(p); // locked, or lock-free when the map is already clear
+            },
+            p => m.Store(p, 3, 3)); // a new key: dirty again, before or after the Clear
+        m.ForEach(Iteration.Main);
+        run.Finish();
+    }
 }

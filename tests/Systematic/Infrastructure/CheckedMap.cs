@@ -1,5 +1,6 @@
 using GoSync.Specs;
 using GoSync.StepLog;
+using GoSync.Tooling;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 
@@ -300,6 +301,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
             if (violations.Count > 0)
             {
                 Steps?.MarkFailure();
+                FailedCheck.Note(FailureKind.Invariant);
             }
 
             Specification.Assert(violations.Count == 0, "SyncMap invariant violated: {0}", string.Join("; ", violations));

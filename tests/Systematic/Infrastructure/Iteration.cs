@@ -1,5 +1,6 @@
 using GoSync.Specs;
 using GoSync.StepLog;
+using GoSync.Tooling;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 using Microsoft.Coyote.SystematicTesting;
@@ -25,6 +26,7 @@ public sealed class Iteration
     private readonly string _harness;
     private readonly OnFailureHandler _onFailure;
     private string? _failure;
+    private FailureKind _kind;
 
     // The history Finish checked and the checker's result for it: computed once, and the one the artifacts show.
     private (History History, CheckResult Result)? _checked;
@@ -37,7 +39,8 @@ public sealed class Iteration
         Map.Steps = _steps;
         // Only note the failure here: the handler runs inside Coyote's scheduler, where anything rewritten (the map,
         // the harnesses) would hit a scheduling point and report the same deadlock again, recursively.
-        _onFailure = ex => _failure = ex.Message;
+        FailedCheck.Reset();
+        _onFailure = ex => (_failure, _kind) = (ex.Message, FailedCheck.Classify(ex));
         RuntimeProvider.Current.OnFailure += _onFailure;
         s_current = this;
     }
@@ -98,9 +101,13 @@ public sealed class Iteration
         s_current = null;
         if (iteration?.Failure is { } failure)
         {
+            LastFailure = (failure, iteration._kind);
             Artifacts.WriteFailure(failure);
         }
     }
+
+    /// <summary>The latest failed iteration in this process and the check that failed it, for in-process runs.</summary>
+    internal static (FailedIteration Failure, FailureKind Kind)? LastFailure { get; set; }
 
     /// <summary>
     /// What the artifacts of this iteration are made from, if Coyote reported a bug in it: the checked history and the
@@ -190,6 +197,11 @@ public sealed class Iteration
             Map.Store(Main, key, key);
             Map.LoadAndDelete(Main, key);
             var reachable = Map.Shape().ReachableEntries;
+            if (reachable > baseline + 1)
+            {
+                FailedCheck.Note(FailureKind.Leak);
+            }
+
             Specification.Assert(reachable <= baseline + 1,
                 "DeletedKeysLeaveDirty: deleted keys are kept alive (Go issue 40999): {0} entries reachable after deleting fresh key {1}, at most {2} expected.",
                 reachable, key, baseline + 1);
@@ -209,6 +221,11 @@ public sealed class Iteration
             Map.Range(Main); // promotes: the key is now in read
             Map.Delete(Main, key); // nil in read
             var reachable = Map.Shape().ReachableEntries;
+            if (reachable > live + 1)
+            {
+                FailedCheck.Note(FailureKind.Leak);
+            }
+
             Specification.Assert(reachable <= live + 1,
                 "DeletedEntriesExpunged: deleted entries are never expunged: {0} entries reachable after deleting key {1}, at most {2} expected.",
                 reachable, key, live + 1);

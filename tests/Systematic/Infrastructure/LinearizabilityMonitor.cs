@@ -1,4 +1,5 @@
 using GoSync.Specs;
+using GoSync.Tooling;
 using Microsoft.Coyote.Specifications;
 
 namespace GoSync.Systematic.Infrastructure;
@@ -26,6 +27,7 @@ public static class LinearizabilityMonitor
         ArgumentNullException.ThrowIfNull(result);
         if (result.Verdict == Verdict.NotLinearizable)
         {
+            FailedCheck.Note(FailureKind.Linearizability);
             // Coyote formats the message: pass it as an argument, for it is full of braces.
             Specification.Assert(false, "{0}", result.Explanation);
         }

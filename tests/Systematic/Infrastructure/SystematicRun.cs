@@ -37,6 +37,7 @@ public static class SystematicRun
                 engine.Stop();
             }
         });
+        Iteration.LastFailure = null;
         engine.Run();
         var seconds = clock.Elapsed.TotalSeconds;
         var report = engine.TestReport;
@@ -61,7 +62,8 @@ public static class SystematicRun
             report.NumOfFoundBugs,
             Math.Round(seconds, 3),
             string.Join(Environment.NewLine, report.BugReports),
-            reports);
+            reports,
+            report.NumOfFoundBugs > 0 && Iteration.LastFailure is { } failed ? failed.Kind : FailureKind.None);
     }
 
     /// <summary>

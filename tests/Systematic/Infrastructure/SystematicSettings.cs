@@ -13,7 +13,8 @@ namespace GoSync.Systematic.Infrastructure;
 /// <param name="Seed">GOSYNC_SEED: the random seed, or null for a fresh one each run.</param>
 /// <param name="MaxSteps">GOSYNC_MAX_STEPS: scheduling steps per iteration before it is cut off.</param>
 /// <param name="TimeoutSeconds">Wall-clock seconds at most, or null for no limit but the iterations.</param>
-public sealed record SystematicSettings(uint Iterations, string Strategy, uint? Seed, uint MaxSteps, int? TimeoutSeconds = null)
+/// <param name="StrategyBound">Prioritization's bound on priority changes per iteration (its preemptions), or null for Coyote's default (10).</param>
+public sealed record SystematicSettings(uint Iterations, string Strategy, uint? Seed, uint MaxSteps, int? TimeoutSeconds = null, uint? StrategyBound = null)
 {
     /// <summary>What a run without any variables set uses.</summary>
     public static readonly SystematicSettings Default = new(100, Strategies.Default, null, 2000);
@@ -24,7 +25,7 @@ public sealed record SystematicSettings(uint Iterations, string Strategy, uint? 
     /// <summary>The settings of a runner's exploration.</summary>
     public static SystematicSettings From(Exploration exploration) => new(
         (uint)exploration.Iterations, exploration.Strategy, exploration.Seed, (uint?)exploration.MaxSteps ?? CoyoteMaxSteps,
-        exploration.TimeoutSeconds);
+        exploration.TimeoutSeconds, exploration.StrategyBound);
 
     /// <summary>The settings given by the environment, with <see cref="Default"/> for what is unset.</summary>
     public static SystematicSettings FromEnvironment() => new(
@@ -47,7 +48,9 @@ public sealed record SystematicSettings(uint Iterations, string Strategy, uint? 
             Strategies.Default => configuration,
             "random" => configuration.WithRandomStrategy(),
             "probabilistic" => configuration.WithProbabilisticStrategy(),
-            "prioritization" => configuration.WithPrioritizationStrategy(),
+            "prioritization" => StrategyBound is { } bound
+                ? configuration.WithPrioritizationStrategy(isFair: false, priorityChangeBound: bound)
+                : configuration.WithPrioritizationStrategy(),
             "delay-bounding" => configuration.WithDelayBoundingStrategy(),
             _ => throw new ArgumentException(
                 $"GOSYNC_STRATEGY '{Strategy}' is not one of {string.Join(", ", Strategies.All)}."),
