@@ -9,6 +9,12 @@ namespace GoSync.StepLog;
 /// </summary>
 public static class MapSteps
 {
+    /// <summary>
+    /// Whether this thread has a call open on a recorder: the map's hooks test it before they build their arguments,
+    /// so that a map no driver watches allocates nothing for the log (AllocationTests run on the step-logging build).
+    /// </summary>
+    public static bool Recording => StepRecorder.CurrentFrame is not null;
+
     /// <summary>An operation's first step, with the entry its lookup found (<paramref name="hasKey"/>: it has a key).</summary>
     public static void Begin(IStepSource map, string method, bool hasKey, object? key, object? entry)
     {

@@ -13,18 +13,33 @@ internal sealed partial class Entry<TValue>
     internal static StepSlot ToStepSlot(object? p) =>
         p is null ? StepSlot.Nil : ReferenceEquals(p, Sentinels.Expunged) ? StepSlot.Expunged : StepSlot.Live(Unwrap(p));
 
-    partial void StepRead(string action, object? p, string method) =>
-        MapSteps.Slot(action, "Entry." + method, this, ToStepSlot(p), ToStepSlot(p));
+    partial void StepRead(string action, object? p, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Slot(action, "Entry." + method, this, ToStepSlot(p), ToStepSlot(p));
+        }
+    }
 
-    partial void StepCas(string action, object? witness, object? comparand, object? stored, string method) =>
-        MapSteps.Slot(action, "Entry." + method, this, ToStepSlot(witness), ToStepSlot(ReferenceEquals(witness, comparand) ? stored : witness));
+    partial void StepCas(string action, object? witness, object? comparand, object? stored, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Slot(action, "Entry." + method, this, ToStepSlot(witness), ToStepSlot(ReferenceEquals(witness, comparand) ? stored : witness));
+        }
+    }
 
-    partial void StepStore(string action, object? witness, TValue value, string method) =>
-        MapSteps.Slot(action, "Entry." + method, this, ToStepSlot(witness), witness is null ? StepSlot.Live(value) : ToStepSlot(witness));
+    partial void StepStore(string action, object? witness, TValue value, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Slot(action, "Entry." + method, this, ToStepSlot(witness), witness is null ? StepSlot.Live(value) : ToStepSlot(witness));
+        }
+    }
 
     partial void StepUnexpungeSkipped(object? p, string method)
     {
-        if (!ReferenceEquals(p, Sentinels.Expunged))
+        if (MapSteps.Recording && !ReferenceEquals(p, Sentinels.Expunged))
         {
             MapSteps.Slot("Unexpunge", "Entry." + method, this, ToStepSlot(p), ToStepSlot(p));
         }

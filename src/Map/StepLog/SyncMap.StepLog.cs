@@ -15,32 +15,101 @@ public sealed partial class SyncMap<TKey, TValue> : IStepSource
         return new StepTables(Pairs(read.Entries), read.Amended, _dirty is { } dirty ? Pairs(dirty) : null, _misses);
     }
 
-    partial void StepBegin(TKey key, Entry<TValue>? e, string method) => MapSteps.Begin(this, Name(method), hasKey: true, key, e);
+    partial void StepBegin(TKey key, Entry<TValue>? e, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Begin(this, Name(method), hasKey: true, key, e);
+        }
+    }
 
-    partial void StepBeginWithoutKey(string method) => MapSteps.Begin(this, Name(method), hasKey: false, key: null, entry: null);
+    partial void StepBeginWithoutKey(string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Begin(this, Name(method), hasKey: false, key: null, entry: null);
+        }
+    }
 
-    partial void StepLocked(string action, TKey key, Entry<TValue>? e, bool unlocks, string method) =>
-        MapSteps.Locked(action, Name(method), hasKey: true, key, e, unlocks);
+    partial void StepLocked(string action, TKey key, Entry<TValue>? e, bool unlocks, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Locked(action, Name(method), hasKey: true, key, e, unlocks);
+        }
+    }
 
-    partial void StepLockedWithoutKey(string action, string method) =>
-        MapSteps.Locked(action, Name(method), hasKey: false, key: null, entry: null, unlocks: true);
+    partial void StepLockedWithoutKey(string action, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Locked(action, Name(method), hasKey: false, key: null, entry: null, unlocks: true);
+        }
+    }
 
-    partial void StepUnlock(string method) => MapSteps.Unlock(Name(method));
+    partial void StepUnlock(string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Unlock(Name(method));
+        }
+    }
 
-    partial void StepAdding(string action, TKey key) => MapSteps.Adding(action, key);
+    partial void StepAdding(string action, TKey key)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Adding(action, key);
+        }
+    }
 
-    partial void StepBuildingDirty(string method) => MapSteps.BuildingDirty(Name(method));
+    partial void StepBuildingDirty(string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.BuildingDirty(Name(method));
+        }
+    }
 
-    partial void StepAdded(Entry<TValue> entry, object wrapped, string method) =>
-        MapSteps.Added(Name(method), entry, Entry<TValue>.ToStepSlot(wrapped));
+    partial void StepAdded(Entry<TValue> entry, object wrapped, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.Added(Name(method), entry, Entry<TValue>.ToStepSlot(wrapped));
+        }
+    }
 
-    static partial void StepDirtyKey(TKey key) => MapSteps.WalkKey(key);
+    static partial void StepDirtyKey(TKey key)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.WalkKey(key);
+        }
+    }
 
-    partial void StepRangeKey(TKey key) => MapSteps.WalkKey(key);
+    partial void StepRangeKey(TKey key)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.WalkKey(key);
+        }
+    }
 
-    partial void StepRangeVisit(TKey key, TValue value, string method) => MapSteps.RangeVisit(Name(method), key, value);
+    partial void StepRangeVisit(TKey key, TValue value, string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.RangeVisit(Name(method), key, value);
+        }
+    }
 
-    partial void StepRangeEnd(string method) => MapSteps.RangeEnd(Name(method));
+    partial void StepRangeEnd(string method)
+    {
+        if (MapSteps.Recording)
+        {
+            MapSteps.RangeEnd(Name(method));
+        }
+    }
 
     private static string Name(string method) => "SyncMap." + method;
 

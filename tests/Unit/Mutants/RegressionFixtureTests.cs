@@ -112,7 +112,7 @@ public partial class RegressionFixtureTests(FixtureReplays replays, ITestOutputH
             var html = Path.Combine(work, "timeline.html");
             File.WriteAllText(html, SetUpRow().Replace(page, m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) < 16 ? "" : m.Value));
             var png = Path.Combine(work, "interleaving.png");
-            HeadlessChromium.Screenshot(html, png, work, height: 2000);
+            HeadlessChromium.Screenshot(html, png, work, height: 2250);
             File.ReadAllBytes(png).Take(4).Should().Equal([0x89, (byte)'P', (byte)'N', (byte)'G']);
             if (Environment.GetEnvironmentVariable("GOSYNC_UPDATE_SCREENSHOTS") == "1")
             {

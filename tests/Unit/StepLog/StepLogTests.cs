@@ -42,8 +42,7 @@ public sealed class StepLogTests
         m.Delete(2, 1);
         m.Load(1, 1);
 
-        var steps = m.Log.Lines.Skip(before).Select(s => $"P{s.T} {s.Action} {Interleaving.Detail(s)}").ToList();
-        steps.Should().Equal(
+        StepsAfter(m, before).Should().Equal(
             "P1 Begin key 1 e1",
             "P1 SwapRead key 1 e1: 10",
             "P1 SwapCas key 1 e1: 10 → 11",
@@ -64,8 +63,7 @@ public sealed class StepLogTests
 
         m.Range(3);
 
-        var steps = m.Log.Lines.Skip(before).Select(s => $"P{s.T} {s.Action} {Interleaving.Detail(s)}").ToList();
-        steps.Should().Equal(
+        StepsAfter(m, before).Should().Equal(
             "P3 Begin ",
             "P3 RangeLocked read {1:e1}, dirty none, misses 0",
             "P3 RangeNext key 1 e1: 10",
@@ -107,4 +105,8 @@ public sealed class StepLogTests
         read.Lines.Should().BeEquivalentTo(log.Lines, o => o.RespectingRuntimeTypes());
         read.FailureStep.Should().Be(3);
     }
+
+    /// <summary>The steps logged after the first <paramref name="before"/> lines: thread, action, then key, entry, slot and tables.</summary>
+    private static List<string> StepsAfter(StepLoggedMap m, int before) =>
+        [.. m.Log.Lines.Skip(before).Select(s => $"P{s.T} {s.Action} {Interleaving.Detail(s)}")];
 }
