@@ -12,16 +12,27 @@ internal static class KeyModel
     {
         var present = state != ValueTable.Absent;
         next = state;
-        bool agrees;
         switch (step.Kind)
         {
-            case StepKind.Load:
+            case StepKind.RangeSaw:
+                return state == step.Value;
+            case StepKind.RangeMissed:
+                return !present;
+            case StepKind.ClearDeletes:
+                next = ValueTable.Absent;
+                return true;
+        }
+
+        bool agrees;
+        switch (step.Op)
+        {
+            case OpKind.Load:
                 agrees = step.Ok == present && (!present || step.Value == state);
                 break;
-            case StepKind.Store:
+            case OpKind.Store:
                 next = step.Arg;
                 return true;
-            case StepKind.LoadOrStore:
+            case OpKind.LoadOrStore:
                 if (present)
                 {
                     agrees = step.Ok && step.Value == state;
@@ -33,34 +44,29 @@ internal static class KeyModel
                 }
 
                 break;
-            case StepKind.LoadAndDelete:
+            case OpKind.LoadAndDelete:
                 agrees = step.Ok == present && (!present || step.Value == state);
                 next = ValueTable.Absent;
                 break;
-            case StepKind.Delete:
-            case StepKind.ClearDeletes:
+            case OpKind.Delete:
                 next = ValueTable.Absent;
                 return true;
-            case StepKind.Swap:
+            case OpKind.Swap:
                 agrees = step.Ok == present && (!present || step.Value == state);
                 next = step.Arg;
                 break;
-            case StepKind.CompareAndSwap:
+            case OpKind.CompareAndSwap:
                 var swaps = present && state == step.Expected;
                 agrees = step.Ok == swaps;
                 next = swaps ? step.Arg : state;
                 break;
-            case StepKind.CompareAndDelete:
+            case OpKind.CompareAndDelete:
                 var deletes = present && state == step.Expected;
                 agrees = step.Ok == deletes;
                 next = deletes ? ValueTable.Absent : state;
                 break;
-            case StepKind.RangeSaw:
-                return state == step.Value;
-            case StepKind.RangeMissed:
-                return !present;
             default:
-                throw new InvalidOperationException($"unknown step {step.Kind}");
+                throw new InvalidOperationException($"{step.Op} is not a single-key operation");
         }
 
         return agrees || step.IsPending;
@@ -73,12 +79,15 @@ internal static class KeyModel
         var held = values.Describe(state);
         return step.Kind switch
         {
-            StepKind.Load or StepKind.LoadAndDelete or StepKind.Swap => held,
-            StepKind.LoadOrStore => present ? $"loaded {held}" : $"stored {values.Describe(step.Arg)}",
-            StepKind.CompareAndSwap or StepKind.CompareAndDelete =>
-                present && state == step.Expected ? "true" : "false",
             StepKind.RangeSaw or StepKind.RangeMissed => held,
-            _ => "nothing",
+            StepKind.ClearDeletes => "nothing",
+            _ => step.Op switch
+            {
+                OpKind.Load or OpKind.LoadAndDelete or OpKind.Swap => held,
+                OpKind.LoadOrStore => present ? $"loaded {held}" : $"stored {values.Describe(step.Arg)}",
+                OpKind.CompareAndSwap or OpKind.CompareAndDelete => present && state == step.Expected ? "true" : "false",
+                _ => "nothing",
+            },
         };
     }
 }

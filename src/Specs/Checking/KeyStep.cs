@@ -1,16 +1,10 @@
 namespace GoSync.Specs.Checking;
 
-/// <summary>What a step does to its key. The first eight are the map's operations on that key.</summary>
+/// <summary>What a step is to its key: the source operation itself, or the part of a Range or Clear that concerns it.</summary>
 internal enum StepKind : byte
 {
-    Load,
-    Store,
-    LoadOrStore,
-    LoadAndDelete,
-    Delete,
-    Swap,
-    CompareAndSwap,
-    CompareAndDelete,
+    /// <summary>A single-key operation (<see cref="KeyStep.Op"/> says which).</summary>
+    Call,
 
     /// <summary>A Range visited the key with a value: the key held that value at the step's point.</summary>
     RangeSaw,
@@ -22,23 +16,6 @@ internal enum StepKind : byte
     ClearDeletes,
 }
 
-/// <summary>The step of a single-key operation, by name: a cast would silently pair the wrong kinds if either enum were reordered.</summary>
-internal static class StepKinds
-{
-    public static StepKind Of(OpKind kind) => kind switch
-    {
-        OpKind.Load => StepKind.Load,
-        OpKind.Store => StepKind.Store,
-        OpKind.LoadOrStore => StepKind.LoadOrStore,
-        OpKind.LoadAndDelete => StepKind.LoadAndDelete,
-        OpKind.Delete => StepKind.Delete,
-        OpKind.Swap => StepKind.Swap,
-        OpKind.CompareAndSwap => StepKind.CompareAndSwap,
-        OpKind.CompareAndDelete => StepKind.CompareAndDelete,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Range and Clear are split into steps per key, not mapped."),
-    };
-}
-
 /// <summary>
 /// One step of a key's sub-history: an operation on the key, or the part of a Range or Clear that concerns it. Its
 /// linearisation point lies in its source operation's interval. Values are ids of the partition's
@@ -47,6 +24,9 @@ internal static class StepKinds
 internal sealed class KeyStep
 {
     public required StepKind Kind { get; init; }
+
+    /// <summary>The operation, copied from <see cref="Source"/> for the search's inner loop.</summary>
+    public OpKind Op { get; init; }
 
     public required Operation Source { get; init; }
 

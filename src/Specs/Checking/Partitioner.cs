@@ -37,7 +37,8 @@ internal static class Partitioner
                     var (list, values) = byKey[op.Key!];
                     list.Add(new KeyStep
                     {
-                        Kind = StepKinds.Of(op.Kind),
+                        Kind = StepKind.Call,
+                        Op = op.Kind,
                         Source = op,
                         Arg = values.Id(op.Arg),
                         Expected = values.Id(op.Expected),
