@@ -1,3 +1,4 @@
+using GoSync.Specs;
 using GoSync.Systematic.Scenarios;
 
 namespace GoSync.Systematic;
@@ -9,14 +10,14 @@ namespace GoSync.Systematic;
 public class ShrinkerTests
 {
     private static bool StoreRacingLoad(Scenario s) =>
-        s.Threads.Any(t => t.Any(o => o.Kind == Op.Store && s.Threads.Any(u => u != t && u.Any(p => p.Kind == Op.Load && p.Key == o.Key))));
+        s.Threads.Any(t => t.Any(o => o.Kind == OpKind.Store && s.Threads.Any(u => u != t && u.Any(p => p.Kind == OpKind.Load && p.Key == o.Key))));
 
     private static readonly Scenario Failing = new(
-        [new(Op.Store, 3, 1), new(Op.Range), new(Op.Delete, 2)],
+        [new(OpKind.Store, 3, 1), new(OpKind.Range), new(OpKind.Delete, 2)],
         [
-            [new(Op.Swap, 1, 2), new(Op.Store, 3, 2), new(Op.Clear), new(Op.Load, 1)],
-            [new(Op.CompareAndSwap, 2, Value: 2, Expected: 1), new(Op.RangeFirstKey), new(Op.Load, 3), new(Op.Delete, 1)],
-            [new(Op.LoadOrStore, 1, null), new(Op.LoadAndDelete, 2), new(Op.CompareAndDelete, 3, Expected: 1), new(Op.Store, 2, 2)],
+            [new(OpKind.Swap, 1, 2), new(OpKind.Store, 3, 2), new(OpKind.Clear), new(OpKind.Load, 1)],
+            [new(OpKind.CompareAndSwap, 2, Value: 2, Expected: 1), new(OpKind.Range, Limit: 1), new(OpKind.Load, 3), new(OpKind.Delete, 1)],
+            [new(OpKind.LoadOrStore, 1, null), new(OpKind.LoadAndDelete, 2), new(OpKind.CompareAndDelete, 3, Expected: 1), new(OpKind.Store, 2, 2)],
         ]);
 
     [Fact]
@@ -38,7 +39,7 @@ public class ShrinkerTests
     [Fact]
     public void Keeps_a_scenario_no_smaller_candidate_of_which_fails()
     {
-        Scenario minimal = new([], [[new(Op.Store, 1, 1)], [new(Op.Load, 1)]]);
+        Scenario minimal = new([], [[new(OpKind.Store, 1, 1)], [new(OpKind.Load, 1)]]);
 
         Shrinker.Shrink(minimal, StoreRacingLoad).Minimal.ToJson().Should().Be(minimal.ToJson());
     }
@@ -51,8 +52,8 @@ public class ShrinkerTests
         var method = Failing.ToHarnessMethod("ShrunkExample", "An example.");
 
         method.Should().Contain("public static Task ShrunkExample() => ScenarioHarness.Run(nameof(ShrunkExample), new Scenario(")
-            .And.Contain("new(Op.CompareAndSwap, 2, Value: 2, Expected: 1)")
-            .And.Contain("new(Op.CompareAndDelete, 3, Expected: 1)")
-            .And.Contain("new(Op.LoadOrStore, 1, Value: null)");
+            .And.Contain("new(OpKind.CompareAndSwap, 2, Value: 2, Expected: 1)")
+            .And.Contain("new(OpKind.CompareAndDelete, 3, Expected: 1)")
+            .And.Contain("new(OpKind.LoadOrStore, 1, Value: null)");
     }
 }

@@ -4,6 +4,6 @@
         Setup: [],
         Threads:
         [
-            [new(Op.Swap, 1, Value: null)],
-            [new(Op.Swap, 1, Value: 2), new(Op.CompareAndDelete, 1, Expected: 2)],
+            [new(OpKind.Swap, 1, Value: null)],
+            [new(OpKind.Swap, 1, Value: 2), new(OpKind.CompareAndDelete, 1, Expected: 2)],
         ]));

@@ -4,6 +4,6 @@
         Setup: [],
         Threads:
         [
-            [new(Op.LoadOrStore, 2, Value: 1)],
-            [new(Op.Store, 2, Value: null)],
+            [new(OpKind.LoadOrStore, 2, Value: 1)],
+            [new(OpKind.Store, 2, Value: null)],
         ]));

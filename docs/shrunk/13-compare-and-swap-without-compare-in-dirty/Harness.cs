@@ -4,6 +4,6 @@
         Setup: [],
         Threads:
         [
-            [new(Op.Store, 2, Value: null)],
-            [new(Op.CompareAndSwap, 2, Value: 2, Expected: 2)],
+            [new(OpKind.Store, 2, Value: null)],
+            [new(OpKind.CompareAndSwap, 2, Value: 2, Expected: 2)],
         ]));

@@ -10,11 +10,8 @@ public static class CompareHarness
     [Test]
     public static async Task CompareAndSwapAndCompareAndDeleteRacingStore()
     {
-        var run = Iteration.Start(nameof(CompareAndSwapAndCompareAndDeleteRacingStore));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // key 1 in read
-        m.Store(Iteration.Main, 2, 2); // key 2 only in dirty
+        var run = Iteration.Start();
+        var m = run.Given(inRead: [1], onlyInDirty: [2]);
         await run.Concurrently(
             p =>
             {

@@ -10,9 +10,8 @@ public static class ExpungeHarness
     [Test]
     public static async Task StoreIntoExpungedEntryRacingLoadAndDelete()
     {
-        var run = Iteration.Start(nameof(StoreIntoExpungedEntryRacingLoadAndDelete));
-        var m = run.Map;
-        ExpungeKeyOne(m);
+        var run = Iteration.Start();
+        var m = run.Given(inRead: [1], deleted: [1], onlyInDirty: [2]); // key 1 expunged
         await run.Concurrently(
             p =>
             {
@@ -37,10 +36,8 @@ public static class ExpungeHarness
     [Test]
     public static async Task DeleteThenStore()
     {
-        var run = Iteration.Start(nameof(DeleteThenStore));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // key 1 in read
+        var run = Iteration.Start();
+        var m = run.Given(inRead: [1]);
         await run.Concurrently(
             p =>
             {
@@ -70,25 +67,13 @@ public static class ExpungeHarness
     [Test]
     public static async Task StoreRacingExpunge()
     {
-        var run = Iteration.Start(nameof(StoreRacingExpunge));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // key 1 in read
-        m.Delete(Iteration.Main, 1); // nil in read, no dirty
+        var run = Iteration.Start();
+        var m = run.Given(inRead: [1], deleted: [1]);
         await run.Concurrently(
             p => m.Store(p, 1, 10), // fast path: CAS nil -> 10
             p => m.Store(p, 2, 2)); // new key: dirtyLocked tries to expunge key 1
         m.Range(Iteration.Main); // promotes dirty: key 1 survives only if dirty holds it
         m.Load(Iteration.Main, 1);
         run.Finish();
-    }
-
-    /// <summary>Leaves key 1 expunged in read and key 2 in dirty.</summary>
-    internal static void ExpungeKeyOne(CheckedMap m)
-    {
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // promote: key 1 in read
-        m.Delete(Iteration.Main, 1); // nil in read
-        m.Store(Iteration.Main, 2, 2); // dirtyLocked expunges key 1
     }
 }

@@ -27,14 +27,9 @@ public static class FaultHarness
     public static async Task ComparerThrowsWhileStoringNewKey()
     {
         var comparer = new PoisonedKeyComparer(throwAtCall: Generator.Create().NextInteger(CallsToChooseFrom) + 1, 3, 5);
-        var run = Iteration.Start(nameof(ComparerThrowsWhileStoringNewKey), comparer);
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2);
-        m.Store(Iteration.Main, 3, 3);
-        m.Range(Iteration.Main); // keys 1 to 3 in read, no dirty
-        m.Delete(Iteration.Main, 1); // nil in read: the next new key expunges it, and key 2
-        m.Delete(Iteration.Main, 2);
+        var run = Iteration.Start(comparer);
+        // keys 1 and 2 nil in read, no dirty: the next new key expunges them
+        var m = run.Given(inRead: [1, 2, 3], deleted: [1, 2]);
         await run.Concurrently(
             p =>
             {
@@ -66,9 +61,8 @@ public static class FaultHarness
     public static async Task ComparerThrowsWhileUnexpunging()
     {
         var comparer = new PoisonedKeyComparer(throwAtCall: Generator.Create().NextInteger(CallsToChooseFrom) + 1, 1);
-        var run = Iteration.Start(nameof(ComparerThrowsWhileUnexpunging), comparer);
-        var m = run.Map;
-        ExpungeHarness.ExpungeKeyOne(m); // its calls for key 1 count too
+        var run = Iteration.Start(comparer);
+        var m = run.Given(inRead: [1], deleted: [1], onlyInDirty: [2]); // key 1 expunged (its calls count too)
         await run.Concurrently(
             p =>
             {

@@ -15,10 +15,9 @@ public static class ForEachHarness
     [Test]
     public static async Task ForEachWhoseBodyWaitsForAnotherTasksWrite()
     {
-        var run = Iteration.Start(nameof(ForEachWhoseBodyWaitsForAnotherTasksWrite));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2); // both only in dirty: the foreach promotes first
+        var run = Iteration.Start();
+        // read amended: the foreach promotes first
+        var m = run.Given(onlyInDirty: [1, 2]);
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await run.Concurrently(
             p => m.ForEach(p, body: (key, value) =>
@@ -50,10 +49,8 @@ public static class ForEachHarness
     [Test]
     public static async Task ForEachRacingPromotionAndClear()
     {
-        var run = Iteration.Start(nameof(ForEachRacingPromotionAndClear));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2); // both only in dirty: read is amended
+        var run = Iteration.Start();
+        var m = run.Given(onlyInDirty: [1, 2]);
         await run.Concurrently(
             p => m.ForEach(p),
             p =>

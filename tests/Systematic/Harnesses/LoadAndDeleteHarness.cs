@@ -10,10 +10,8 @@ public static class LoadAndDeleteHarness
     [Test]
     public static async Task LoadAndDeleteRacingStore()
     {
-        var run = Iteration.Start(nameof(LoadAndDeleteRacingStore));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2);
+        var run = Iteration.Start();
+        var m = run.Given(onlyInDirty: [1, 2]);
         await run.Concurrently(
             p =>
             {

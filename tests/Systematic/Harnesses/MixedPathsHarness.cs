@@ -19,9 +19,9 @@ public static class MixedPathsHarness
     [Test]
     public static async Task CompareAndSwapRacingPromotionThenStore()
     {
-        var run = Iteration.Start(nameof(CompareAndSwapRacingPromotionThenStore));
-        var m = run.Map;
-        m.Store(Iteration.Main, 2, 2); // key 2 only in dirty, which holds 1 key: the first miss promotes
+        var run = Iteration.Start();
+        // dirty holds 1 key: the first miss promotes
+        var m = run.Given(onlyInDirty: [2]);
         await run.Concurrently(
             p =>
             {
@@ -41,12 +41,9 @@ public static class MixedPathsHarness
     [Test]
     public static async Task StoreNewKeyThenStoreInReadRacingExpungeAndPromotion()
     {
-        var run = Iteration.Start(nameof(StoreNewKeyThenStoreInReadRacingExpungeAndPromotion));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2);
-        m.Range(Iteration.Main); // keys 1 and 2 in read, no dirty
-        m.Delete(Iteration.Main, 2); // nil in read: the next dirty expunges it
+        var run = Iteration.Start();
+        // key 2 nil in read, no dirty: the next new key expunges it
+        var m = run.Given(inRead: [1, 2], deleted: [2]);
         await run.Concurrently(
             p =>
             {

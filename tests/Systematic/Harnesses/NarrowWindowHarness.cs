@@ -19,11 +19,8 @@ public static class NarrowWindowHarness
     [Test]
     public static async Task LoadOrStoreRacingExpunge()
     {
-        var run = Iteration.Start(nameof(LoadOrStoreRacingExpunge));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // key 1 in read
-        m.Delete(Iteration.Main, 1); // nil in read, no dirty
+        var run = Iteration.Start();
+        var m = run.Given(inRead: [1], deleted: [1]);
         await run.Concurrently(
             p => m.LoadOrStore(p, 1, 10), // lock-free: CAS nil -> 10, unless the expunge wins
             p => m.Store(p, 2, 2)); // new key: dirtyLocked tries to expunge key 1
@@ -40,9 +37,9 @@ public static class NarrowWindowHarness
     [Test]
     public static async Task NewKeyRacingPromotion()
     {
-        var run = Iteration.Start(nameof(NewKeyRacingPromotion));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1); // key 1 only in dirty, which holds 1 key: the first miss promotes
+        var run = Iteration.Start();
+        // dirty holds 1 key: the first miss promotes
+        var m = run.Given(onlyInDirty: [1]);
         await run.Concurrently(
             p => m.LoadOrStore(p, 2, 20), // a new key: locked
             p => m.Store(p, 3, 30), // a new key: locked
@@ -66,10 +63,9 @@ public static class NarrowWindowHarness
     [Test]
     public static async Task LoadAndDeleteRacingStoreInRead()
     {
-        var run = Iteration.Start(nameof(LoadAndDeleteRacingStoreInRead));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // key 1 in read, no dirty: every call below is lock-free
+        var run = Iteration.Start();
+        // no dirty: every call below is lock-free
+        var m = run.Given(inRead: [1]);
         await run.Concurrently(
             p => m.LoadAndDelete(p, 1),
             p => m.Store(p, 1, 10),
@@ -88,10 +84,9 @@ public static class NarrowWindowHarness
     [Test]
     public static async Task CompareAndDeleteRacingStoreOfEqualValue()
     {
-        var run = Iteration.Start(nameof(CompareAndDeleteRacingStoreOfEqualValue));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // key 1 in read: both calls below are lock-free
+        var run = Iteration.Start();
+        // both calls below are lock-free
+        var m = run.Given(inRead: [1]);
         await run.Concurrently(
             p => m.CompareAndDelete(p, 1, 1),
             p => m.Store(p, 1, 1)); // the same value, in a new box
@@ -109,10 +104,9 @@ public static class NarrowWindowHarness
     [Test]
     public static async Task CompareAndSwapRacingStoreOfEqualValue()
     {
-        var run = Iteration.Start(nameof(CompareAndSwapRacingStoreOfEqualValue));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Range(Iteration.Main); // key 1 in read: both calls below are lock-free
+        var run = Iteration.Start();
+        // both calls below are lock-free
+        var m = run.Given(inRead: [1]);
         await run.Concurrently(
             p => m.CompareAndSwap(p, 1, 1, 10),
             p => m.Store(p, 1, 1)); // the same value, in a new box

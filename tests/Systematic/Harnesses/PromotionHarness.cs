@@ -10,10 +10,9 @@ public static class PromotionHarness
     [Test]
     public static async Task LoadRacingStoreAcrossPromotion()
     {
-        var run = Iteration.Start(nameof(LoadRacingStoreAcrossPromotion));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2); // both only in dirty: loads of them are misses
+        var run = Iteration.Start();
+        // loads of them are misses
+        var m = run.Given(onlyInDirty: [1, 2]);
         await run.Concurrently(
             p =>
             {

@@ -10,12 +10,9 @@ public static class RangeHarness
     [Test]
     public static async Task RangeConcurrentWithMutations()
     {
-        var run = Iteration.Start(nameof(RangeConcurrentWithMutations));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2);
-        m.Range(Iteration.Main);
-        m.Store(Iteration.Main, 3, 3); // amended: Range must promote first
+        var run = Iteration.Start();
+        // amended: Range must promote first
+        var m = run.Given(inRead: [1, 2], onlyInDirty: [3]);
         await run.Concurrently(
             p => m.Range(p),
             p =>
@@ -41,10 +38,8 @@ public static class RangeHarness
     public static async Task RangeWhoseCallbackMutates()
     {
         const int Helper = 10; // process id of the calls made from inside the callback
-        var run = Iteration.Start(nameof(RangeWhoseCallbackMutates));
-        var m = run.Map;
-        m.Store(Iteration.Main, 1, 1);
-        m.Store(Iteration.Main, 2, 2);
+        var run = Iteration.Start();
+        var m = run.Given(onlyInDirty: [1, 2]);
         await run.Concurrently(
             p => m.Range(p, onVisit: (key, value) =>
             {

@@ -1,3 +1,4 @@
+using GoSync.Specs;
 using GoSync.Systematic.Scenarios;
 using Microsoft.Coyote.SystematicTesting;
 
@@ -16,7 +17,7 @@ public static class ShrunkHarness
         Setup: [],
         Threads:
         [
-            [new(Op.Store, 2, Value: 1), new(Op.Range), new(Op.Delete, 2)],
-            [new(Op.Store, 1, Value: null), new(Op.Store, 2, Value: 2)],
+            [new(OpKind.Store, 2, Value: 1), new(OpKind.Range), new(OpKind.Delete, 2)],
+            [new(OpKind.Store, 1, Value: null), new(OpKind.Store, 2, Value: 2)],
         ]));
 }

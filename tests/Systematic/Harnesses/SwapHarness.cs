@@ -10,9 +10,8 @@ public static class SwapHarness
     [Test]
     public static async Task SwapRacingSwapAndDelete()
     {
-        var run = Iteration.Start(nameof(SwapRacingSwapAndDelete));
-        var m = run.Map;
-        ExpungeHarness.ExpungeKeyOne(m);
+        var run = Iteration.Start();
+        var m = run.Given(inRead: [1], deleted: [1], onlyInDirty: [2]); // key 1 expunged
         await run.Concurrently(
             p =>
             {

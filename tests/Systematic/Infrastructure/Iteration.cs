@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GoSync.Specs;
 using GoSync.StepLog;
 using GoSync.Tooling;
@@ -81,14 +82,53 @@ public sealed class Iteration
     /// <summary>The step log so far, when this iteration records one.</summary>
     public StepLog.StepLog? Steps => _steps?.ToLog();
 
-    /// <summary>Starts an iteration of the harness named <paramref name="harness"/>.</summary>
-    public static Iteration Start(string harness) => new(harness, keyComparer: null);
+    /// <summary>Starts an iteration of the calling harness: its method's name is the harness's name.</summary>
+    public static Iteration Start([CallerMemberName] string harness = "") => new(harness, keyComparer: null);
 
     /// <summary>
-    /// Starts an iteration whose map compares keys with <paramref name="keyComparer"/>: a fault harness's comparer that
-    /// throws <see cref="InjectedFault"/>.
+    /// Starts an iteration of the calling harness whose map compares keys with <paramref name="keyComparer"/>: a fault
+    /// harness's comparer that throws <see cref="InjectedFault"/>.
     /// </summary>
-    public static Iteration Start(string harness, IEqualityComparer<int> keyComparer) => new(harness, keyComparer);
+    public static Iteration Start(IEqualityComparer<int> keyComparer, [CallerMemberName] string harness = "") => new(harness, keyComparer);
+
+    /// <summary>
+    /// Brings the map into a harness's starting state, as <see cref="Main"/> alone, each key stored with itself as its
+    /// value: the keys <paramref name="inRead"/> are stored and promoted into read (by a Range), then those of
+    /// <paramref name="deleted"/> are deleted, leaving nil slots in read with no dirty, and last the keys
+    /// <paramref name="onlyInDirty"/> are stored, which creates dirty and so expunges the deleted ones.
+    /// </summary>
+    /// <returns>The map, for the harness's concurrent part.</returns>
+    public CheckedMap Given(int[]? inRead = null, int[]? deleted = null, int[]? onlyInDirty = null)
+    {
+        inRead ??= [];
+        deleted ??= [];
+        if (deleted.Except(inRead).Any())
+        {
+            throw new ArgumentException($"Only keys in read can be deleted there; not in read: {string.Join(", ", deleted.Except(inRead))}.", nameof(deleted));
+        }
+
+        foreach (var key in inRead)
+        {
+            Map.Store(Main, key, key);
+        }
+
+        if (inRead.Length > 0)
+        {
+            Map.Range(Main);
+        }
+
+        foreach (var key in deleted)
+        {
+            Map.Delete(Main, key);
+        }
+
+        foreach (var key in onlyInDirty ?? [])
+        {
+            Map.Store(Main, key, key);
+        }
+
+        return Map;
+    }
 
     /// <summary>
     /// Writes the artifacts of the iteration that just ended, if Coyote reported a bug in it. <c>dotnet coyote test</c>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GoSync.Specs;
 using GoSync.Systematic.Infrastructure;
 using GoSync.Tooling;
 using Microsoft.Coyote.Random;
@@ -9,51 +10,36 @@ using Microsoft.Coyote.Rewriting;
 
 namespace GoSync.Systematic.Scenarios;
 
-/// <summary>What one operation of a scenario calls.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Op>))]
-public enum Op
-{
-    Load,
-    Store,
-    LoadOrStore,
-    LoadAndDelete,
-    Delete,
-    Swap,
-    CompareAndSwap,
-    CompareAndDelete,
-    Range,
-
-    /// <summary>A Range whose callback stops after the first key.</summary>
-    RangeFirstKey,
-    Clear,
-}
-
 /// <summary>
 /// One operation of a scenario, as data: the harness runs it and the shrinker drops or changes it. Range and Clear
-/// ignore the key.
+/// ignore the key; <paramref name="Limit"/> makes a Range's callback stop after that many keys.
 /// </summary>
 [SkipRewriting("Scenario data: reading it must add no scheduling point to the schedules it drives.")]
-public sealed record ScenarioOp(Op Kind, int Key = 0, int? Value = null, int? Expected = null)
+public sealed record ScenarioOp(
+    [property: JsonConverter(typeof(JsonStringEnumConverter<OpKind>))] OpKind Kind, int Key = 0, int? Value = null, int? Expected = null, int? Limit = null)
 {
     /// <summary>Whether the operation names a key (all but Range and Clear).</summary>
     [JsonIgnore]
-    public bool HasKey => Kind is not (Op.Range or Op.RangeFirstKey or Op.Clear);
+    public bool HasKey => Kind is not (OpKind.Range or OpKind.Clear);
+
+    /// <summary>The operation's name in a shrinker's log: its kind, and a Range's limit.</summary>
+    [JsonIgnore]
+    public string Name => Limit is { } limit ? $"Range(limit {limit.ToString(CultureInfo.InvariantCulture)})" : Kind.ToString();
 
     /// <summary>Calls the operation on <paramref name="m"/> as process <paramref name="p"/>.</summary>
     public void Apply(CheckedMap m, int p)
     {
         switch (Kind)
         {
-            case Op.Load: m.Load(p, Key); break;
-            case Op.Store: m.Store(p, Key, Value); break;
-            case Op.LoadOrStore: m.LoadOrStore(p, Key, Value); break;
-            case Op.LoadAndDelete: m.LoadAndDelete(p, Key); break;
-            case Op.Delete: m.Delete(p, Key); break;
-            case Op.Swap: m.Swap(p, Key, Value); break;
-            case Op.CompareAndSwap: m.CompareAndSwap(p, Key, Expected, Value); break;
-            case Op.CompareAndDelete: m.CompareAndDelete(p, Key, Expected); break;
-            case Op.Range: m.Range(p); break;
-            case Op.RangeFirstKey: m.Range(p, limit: 1); break;
+            case OpKind.Load: m.Load(p, Key); break;
+            case OpKind.Store: m.Store(p, Key, Value); break;
+            case OpKind.LoadOrStore: m.LoadOrStore(p, Key, Value); break;
+            case OpKind.LoadAndDelete: m.LoadAndDelete(p, Key); break;
+            case OpKind.Delete: m.Delete(p, Key); break;
+            case OpKind.Swap: m.Swap(p, Key, Value); break;
+            case OpKind.CompareAndSwap: m.CompareAndSwap(p, Key, Expected, Value); break;
+            case OpKind.CompareAndDelete: m.CompareAndDelete(p, Key, Expected); break;
+            case OpKind.Range: m.Range(p, Limit ?? int.MaxValue); break;
             default: m.Clear(p); break;
         }
     }
@@ -61,20 +47,25 @@ public sealed record ScenarioOp(Op Kind, int Key = 0, int? Value = null, int? Ex
     /// <summary>The operation as C# that constructs it, for a pasted harness.</summary>
     public string ToCSharp()
     {
-        var args = new List<string> { $"Op.{Kind}" };
+        var args = new List<string> { $"OpKind.{Kind}" };
         if (HasKey)
         {
             args.Add(Key.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (Kind is Op.Store or Op.LoadOrStore or Op.Swap or Op.CompareAndSwap)
+        if (Kind is OpKind.Store or OpKind.LoadOrStore or OpKind.Swap or OpKind.CompareAndSwap)
         {
             args.Add($"Value: {Literal(Value)}");
         }
 
-        if (Kind is Op.CompareAndSwap or Op.CompareAndDelete)
+        if (Kind is OpKind.CompareAndSwap or OpKind.CompareAndDelete)
         {
             args.Add($"Expected: {Literal(Expected)}");
+        }
+
+        if (Limit is { } limit)
+        {
+            args.Add($"Limit: {limit.ToString(CultureInfo.InvariantCulture)}");
         }
 
         return $"new({string.Join(", ", args)})";
@@ -136,17 +127,17 @@ public sealed record Scenario(ScenarioOp[] Setup, ScenarioOp[][] Threads)
         var other = Values[random.NextInteger(Values.Length)];
         return random.NextInteger(11) switch
         {
-            0 => new(Op.Load, key),
-            1 => new(Op.Store, key, value),
-            2 => new(Op.LoadOrStore, key, value),
-            3 => new(Op.LoadAndDelete, key),
-            4 => new(Op.Delete, key),
-            5 => new(Op.Swap, key, value),
-            6 => new(Op.CompareAndSwap, key, value, other),
-            7 => new(Op.CompareAndDelete, key, Expected: other),
-            8 => new(Op.Range),
-            9 => new(Op.RangeFirstKey),
-            _ => new(Op.Clear),
+            0 => new(OpKind.Load, key),
+            1 => new(OpKind.Store, key, value),
+            2 => new(OpKind.LoadOrStore, key, value),
+            3 => new(OpKind.LoadAndDelete, key),
+            4 => new(OpKind.Delete, key),
+            5 => new(OpKind.Swap, key, value),
+            6 => new(OpKind.CompareAndSwap, key, value, other),
+            7 => new(OpKind.CompareAndDelete, key, Expected: other),
+            8 => new(OpKind.Range),
+            9 => new(OpKind.Range, Limit: 1),
+            _ => new(OpKind.Clear),
         };
     }
 

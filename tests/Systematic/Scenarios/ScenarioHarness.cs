@@ -1,3 +1,4 @@
+using GoSync.Specs;
 using GoSync.Systematic.Infrastructure;
 using Microsoft.Coyote.SystematicTesting;
 
@@ -15,7 +16,7 @@ public static class ScenarioHarness
     public const string ScenarioVariable = "GOSYNC_SCENARIO";
 
     /// <summary>What <see cref="ReplayScenario"/> runs without a file: one Store racing a Load of a key in dirty.</summary>
-    public static readonly Scenario Default = new([new(Op.Store, 1, 1)], [[new(Op.Load, 1)], [new(Op.Store, 1, 2)]]);
+    public static readonly Scenario Default = new([new(OpKind.Store, 1, 1)], [[new(OpKind.Load, 1)], [new(OpKind.Store, 1, 2)]]);
 
     /// <summary>Set in-process by the shrinker: the scenario <see cref="ReplayScenario"/> runs, before the file.</summary>
     internal static Scenario? Current { get; set; }

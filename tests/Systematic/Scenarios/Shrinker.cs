@@ -1,3 +1,4 @@
+using GoSync.Specs;
 using System.Diagnostics;
 using Microsoft.Coyote.Rewriting;
 
@@ -67,7 +68,7 @@ public static class Shrinker
 
         for (var i = 0; i < s.Setup.Length; i++)
         {
-            yield return ($"drop set-up operation {i + 1} ({s.Setup[i].Kind})", s with { Setup = Without(s.Setup, i) });
+            yield return ($"drop set-up operation {i + 1} ({s.Setup[i].Name})", s with { Setup = Without(s.Setup, i) });
         }
 
         for (var t = 0; t < s.Threads.Length; t++)
@@ -76,7 +77,7 @@ public static class Shrinker
             {
                 var thread = Without(s.Threads[t], i);
                 var threads = thread.Length == 0 && s.Threads.Length > 1 ? Without(s.Threads, t) : Replace(s.Threads, t, thread);
-                yield return ($"drop operation {i + 1} ({s.Threads[t][i].Kind}) of task {t + 1}", s with { Threads = threads });
+                yield return ($"drop operation {i + 1} ({s.Threads[t][i].Name}) of task {t + 1}", s with { Threads = threads });
             }
         }
 
@@ -89,7 +90,12 @@ public static class Shrinker
             }
         }
 
-        foreach (var (kind, plainer) in new[] { (Op.RangeFirstKey, Op.Range), (Op.LoadAndDelete, Op.Delete), (Op.Swap, Op.Store) })
+        if (All(s).Any(o => o.Limit is not null))
+        {
+            yield return ("Range(limit) becomes Range", Map(s, o => o with { Limit = null }));
+        }
+
+        foreach (var (kind, plainer) in new[] { (OpKind.LoadAndDelete, OpKind.Delete), (OpKind.Swap, OpKind.Store) })
         {
             if (All(s).Any(o => o.Kind == kind))
             {
