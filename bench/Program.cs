@@ -32,6 +32,11 @@ public static class Program
             return Attacks.HashAttack.Run();
         }
 
+        if (options.Anatomy)
+        {
+            return Anatomy.LoadAnatomy.Run();
+        }
+
         if (options.CheckAllocations)
         {
             return AllocationAccountingCheck.Run(options.ArtifactsPath) ? 0 : 1;

@@ -44,6 +44,7 @@ internal sealed record SuiteOptions
           --job short|full     the measurement job alone (default: short with --short, else full)
           --artifacts DIR      where BenchmarkDotNet and the suite write results (default: BenchmarkDotNet.Artifacts)
           --attacks            only time hash-flooding key sets against ConcurrentDictionary, and exit
+          --anatomy            only time lock-free loads by key order and value type against ConcurrentDictionary, and exit
           --check-allocations  only check that allocations on worker threads are counted, and exit
           --list               print the selected cases and exit
           --help               print this and exit
@@ -70,6 +71,8 @@ internal sealed record SuiteOptions
     public bool CheckAllocations { get; init; }
 
     public bool Attacks { get; init; }
+
+    public bool Anatomy { get; init; }
 
     public bool ListOnly { get; init; }
 
@@ -129,6 +132,9 @@ internal sealed record SuiteOptions
                     break;
                 case "--attacks":
                     options = options with { Attacks = true };
+                    break;
+                case "--anatomy":
+                    options = options with { Anatomy = true };
                     break;
                 case "--check-allocations":
                     options = options with { CheckAllocations = true };
