@@ -73,7 +73,47 @@ internal static class LoadAnatomy
             Console.WriteLine($"| {cases[i].Workload} | {cases[i].Types} | {cases[i].Order} | {s:F2} | {d:F2} | {s / d:F2}× |");
         }
 
+        Ladder();
         return 0;
+    }
+
+    /// <summary>
+    /// LoadMostlyHits (<c>long</c> keys, <c>int</c> values) on <see cref="LoadLadder"/>'s rungs, between
+    /// ConcurrentDictionary and SyncMap, in interleaved rounds: what each step of SyncMap's hit path adds.
+    /// </summary>
+    private static void Ladder()
+    {
+        Console.WriteLine();
+        Console.WriteLine("LoadMostlyHits, long/int, by rung of SyncMap's hit path rebuilt outside the library (bench/Anatomy/LoadLadder.cs); median ns per load:");
+        Console.WriteLine("| Key order | ConcurrentDictionary | " + string.Join(" | ", Enum.GetNames<LoadLadder.Rung>()) + " | SyncMap |");
+        Console.WriteLine("|---|---:|" + string.Concat(Enumerable.Repeat("---:|", Enum.GetValues<LoadLadder.Rung>().Length)) + "---:|");
+        foreach (var (order, shuffled) in new[] { ("consecutive", false), ("random", true) })
+        {
+            var keys = Keys(shuffled);
+            var d = new ConcurrentDictionary<long, int>();
+            var s = new SyncMap<long, int>();
+            for (var k = 0; k < KeySpan - 1; k++)
+            {
+                d[k] = k;
+                s.Store(k, k);
+            }
+
+            var ladder = new LoadLadder(KeySpan - 1);
+            var timings = new List<Func<double>> { () => Time(() => LoadAll(d, keys)) };
+            timings.AddRange(Enum.GetValues<LoadLadder.Rung>().Select(rung => (Func<double>)(() => Time(() => ladder.Run(rung, keys, OperationsPerRound)))));
+            timings.Add(() => Time(() => LoadAll(s, keys)));
+            var samples = timings.Select(_ => new List<double>()).ToArray();
+            for (var round = 0; round < Rounds; round++)
+            {
+                for (var i = 0; i < timings.Count; i++)
+                {
+                    var j = round % 2 == 0 ? i : timings.Count - 1 - i;
+                    samples[j].Add(timings[j]());
+                }
+            }
+
+            Console.WriteLine($"| {order} | " + string.Join(" | ", samples.Select(x => Median(x).ToString("F2", CultureInfo.InvariantCulture))) + " |");
+        }
     }
 
     /// <summary>The 1024 keys in the order the loop loads them: consecutive, or one fixed random permutation.</summary>
@@ -111,10 +151,11 @@ internal static class LoadAnatomy
         return elapsed.TotalNanoseconds / OperationsPerRound;
     }
 
+    // Fully optimised at once (no tiering): a loop called 15 times would otherwise run as on-stack-replacement code.
     // One loop per map, generic over the key and value types: the JIT compiles it for each value-type pair, and for
     // string values shares it, but its one call (an instance method of the map) is direct either way, as in a user's
     // code; the suite's reference-value cases also call static interface members, which shared code looks up.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int LoadAll<TKey, TValue>(SyncMap<TKey, TValue> map, TKey[] keys)
         where TKey : notnull
     {
@@ -127,7 +168,7 @@ internal static class LoadAnatomy
         return found;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int LoadAll<TKey, TValue>(ConcurrentDictionary<TKey, TValue> map, TKey[] keys)
         where TKey : notnull
     {
