@@ -17,7 +17,7 @@ internal static class BugFindingReport
             $"{harnesses} harnesses until one reports a bug: first the harness its header names (`Harness:`), then the others in name order. A cell gives the iterations and seconds of exploration until the " +
             "first bug in the harness that found it, and in brackets the totals over all the harnesses tried before it. `stress` runs the same harnesses, unchanged, " +
             "on real threads (a plain build, not rewritten) with the same wall-clock budget per harness; its failures are the same " +
-            "assertions (invariants, the 40999 leak checks, linearizability) plus a 10-second deadline per iteration.");
+            "assertions (invariants, the 40999 leak checks, linearizability) plus an iteration deadline (the rest of the budget, 10 s at most).");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run --project tools/Runner -c Release -- mutants {Arguments(options)}`");
         var time = perHarnessSeconds is { } s ? $" and {s} s of wall-clock time" : "";

@@ -33,12 +33,15 @@ internal static class StressWorker
         while (failure is null && clock.Elapsed.TotalSeconds < seconds)
         {
             iterations++;
+            // The deadline is the budget's rest (10 s at most): a hang is a detection only within the same budget as
+            // Coyote's. The iteration starts on a pool thread, for a harness can block before it returns its task.
+            var deadline = TimeSpan.FromSeconds(Math.Clamp(seconds - clock.Elapsed.TotalSeconds, 1, IterationDeadline.TotalSeconds));
             try
             {
-                var task = (Task)method.Invoke(null, null)!;
-                if (!task.Wait(IterationDeadline))
+                var task = Task.Run(() => (Task)method.Invoke(null, null)!);
+                if (!task.Wait(deadline))
                 {
-                    failure = $"deadlock: iteration did not finish within {IterationDeadline.TotalSeconds} s";
+                    failure = $"deadlock: iteration did not finish within {deadline.TotalSeconds:F1} s";
                 }
             }
             catch (Exception e)
