@@ -70,4 +70,26 @@ public sealed class CoverageCheckTests
         problems.Should().Contain(p => p.StartsWith("SyncMap.LoadOrStoreLocked (SyncMap.Writes.cs): lines 11 unreached", StringComparison.Ordinal));
         problems.Should().NotContain(p => p.StartsWith("SyncMap.AddToDirtyLocked", StringComparison.Ordinal), "a gap explains AddToDirtyLocked's");
     }
+
+    [Fact]
+    public void Ignores_the_step_log_implementation_which_is_instrumentation_not_the_map()
+    {
+        var coverage = EveryRacerReaches(_ => true);
+        coverage.Add("DeleteThenStore", JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["GoSync.Map.dll"] = new Dictionary<string, object>
+            {
+                ["/src/Map/StepLog/Entry.StepLog.cs"] = new Dictionary<string, object>
+                {
+                    ["GoSync.Entry`1"] = new Dictionary<string, object>
+                    {
+                        ["System.Void GoSync.Entry`1::StepRead()"] = new { Lines = new Dictionary<string, int> { ["20"] = 0 }, Branches = Array.Empty<object>() },
+                    },
+                },
+            },
+        }));
+
+        coverage.Methods.Should().NotContain(m => m.Method.File == "Entry.StepLog.cs");
+        CoverageCommand.Problems(coverage, AllRacers).Should().BeEmpty();
+    }
 }
