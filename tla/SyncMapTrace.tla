@@ -32,7 +32,9 @@
 (* dropped, a Range or foreach that stops early marked "stops", and a      *)
 (* promotion the log folds into the slot step before it (when nothing came *)
 (* between) given its own Unlock line, as the model takes it.  Nothing     *)
-(* else changes; docs/step-log.md is the log's schema.                     *)
+(* else changes; docs/step-log.md is the log's schema.  One C# step the    *)
+(* model has no action for is mapped here: a CAS lost to an equal value    *)
+(* (LostToEqual, below).                                                   *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC, Json
 
@@ -132,6 +134,23 @@ Act(a, t, ev) ==
     [] a = "RangeJoin"    -> S!RangeJoin(t)
     [] a = "ClearLocked"  -> S!ClearLocked(t)
     [] OTHER              -> FALSE
+
+(* A compare-and-swap that lost to an equal value.  The C# slot holds a    *)
+(* box (for a value type; for a reference type, the reference itself), and *)
+(* a CAS compares references: when another thread has stored an equal      *)
+(* value since this one read the slot, the CAS fails and the loop retries  *)
+(* with the witness.  The model's slots hold values, so for it the slot    *)
+(* did not change and the retry starts from the state it was in: the step  *)
+(* is a stutter of the model.  The log shows it as the CAS action with the *)
+(* same slot before and after and no result (a CAS that gives up instead   *)
+(* has a result, and must be one of the model's).                          *)
+LostToEqual(a, t, ev) ==
+  /\ a \in {"DelCas", "CadCas", "SwapCas", "CasCas"}
+  /\ ~Has(ev, "ret")
+  /\ Has(ev, "before") /\ Has(ev, "after") /\ ev.before = ev.after
+  /\ th[t].pc = a
+  /\ slot[th[t].e] = th[t].p
+  /\ UNCHANGED vars
 
 (* ---- What the step acts on, in the model (evaluated after Act) ---- *)
 
@@ -233,7 +252,7 @@ TraceNext ==
          t  == ev.t
          a  == ev.action
      IN /\ t \in TraceThreads
-        /\ Act(a, t, ev)
+        /\ Act(a, t, ev) \/ LostToEqual(a, t, ev)
         /\ KeyOk(a, t, ev)
         /\ SlotOk(ev, ModelEntry(a, t, EventKey(ev)))
         /\ ThreadOk(t, ev)
