@@ -139,15 +139,21 @@ Act(a, t, ev) ==
 (* box (for a value type; for a reference type, the reference itself), and *)
 (* a CAS compares references: when another thread has stored an equal      *)
 (* value since this one read the slot, the CAS fails and the loop retries  *)
-(* with the witness.  The model's slots hold values, so for it the slot    *)
-(* did not change and the retry starts from the state it was in: the step  *)
-(* is a stutter of the model.  The log shows it as the CAS action with the *)
-(* same slot before and after and no result (a CAS that gives up instead   *)
-(* has a result, and must be one of the model's).                          *)
+(* with the witness, which is this thread's next logged step: the same CAS *)
+(* action.  The model's slots hold values, so for it the slot did not      *)
+(* change and the retry starts from the state it was in: the step is a     *)
+(* stutter of the model.  The log shows it as the CAS action with the same *)
+(* slot before and after and no result; a CAS that gives up instead is not *)
+(* followed by its retry, and must be one of the model's steps.            *)
+NextStepOf(t) ==
+  LET later == {j \in l + 1 .. Len(Trace) : Trace[j].t = t}
+  IN IF later = {} THEN 0 ELSE CHOOSE j \in later : \A i \in later : j <= i
+
 LostToEqual(a, t, ev) ==
   /\ a \in {"DelCas", "CadCas", "SwapCas", "CasCas"}
   /\ ~Has(ev, "ret")
   /\ Has(ev, "before") /\ Has(ev, "after") /\ ev.before = ev.after
+  /\ NextStepOf(t) # 0 /\ Trace[NextStepOf(t)].action = a
   /\ th[t].pc = a
   /\ slot[th[t].e] = th[t].p
   /\ UNCHANGED vars
