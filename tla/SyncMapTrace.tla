@@ -46,7 +46,10 @@ CONSTANTS
 VARIABLES read, dirty, misses, lock, aliased, slot, th, lin,
     cur,   \* which log this behaviour follows
     l,     \* the index in its trace of the next step to match
-    emap   \* logged entry id -> the model's entry id
+    emap,  \* logged entry id -> the model's entry id
+    last,  \* thread -> the logged entry its last step named ("" before any)
+    wrote, \* thread -> whether another thread's step has written that entry since
+    retry  \* thread -> the CAS action it must retry next ("" when none)
 
 vars == <<read, dirty, misses, lock, aliased, slot, th, lin>>
 
@@ -139,21 +142,23 @@ Act(a, t, ev) ==
 (* box (for a value type; for a reference type, the reference itself), and *)
 (* a CAS compares references: when another thread has stored an equal      *)
 (* value since this one read the slot, the CAS fails and the loop retries  *)
-(* with the witness, which is this thread's next logged step: the same CAS *)
-(* action.  The model's slots hold values, so for it the slot did not      *)
-(* change and the retry starts from the state it was in: the step is a     *)
-(* stutter of the model.  The log shows it as the CAS action with the same *)
-(* slot before and after and no result; a CAS that gives up instead is not *)
-(* followed by its retry, and must be one of the model's steps.            *)
-NextStepOf(t) ==
-  LET later == {j \in l + 1 .. Len(Trace) : Trace[j].t = t}
-  IN IF later = {} THEN 0 ELSE CHOOSE j \in later : \A i \in later : j <= i
+(* with the witness.  The model's slots hold values, so for it the slot    *)
+(* did not change and the retry starts from the state it was in: the step  *)
+(* is a stutter of the model.  The log shows it as the CAS action with the *)
+(* same slot before and after and no result.  It is taken only where the   *)
+(* log shows why: another thread wrote that entry since this thread's last *)
+(* step (wrote), and this thread's next step is the retry (retry: owed     *)
+(* until it comes, and none may be owed when the log ends).  A CAS that    *)
+(* gives up, or that retries with a stale comparand and fails again with   *)
+(* nobody writing, must be one of the model's steps.                       *)
+Writes == {"SwapCas", "SwapExchange", "SwapLocked", "Unexpunge", "DelCas", "CadCas", "CasCas", "CasLocked",
+           "LosCas", "LosLocked", "DirtyCas"}
 
 LostToEqual(a, t, ev) ==
   /\ a \in {"DelCas", "CadCas", "SwapCas", "CasCas"}
   /\ ~Has(ev, "ret")
   /\ Has(ev, "before") /\ Has(ev, "after") /\ ev.before = ev.after
-  /\ NextStepOf(t) # 0 /\ Trace[NextStepOf(t)].action = a
+  /\ wrote[t]
   /\ th[t].pc = a
   /\ slot[th[t].e] = th[t].p
   /\ UNCHANGED vars
@@ -250,6 +255,9 @@ TraceInit ==
   /\ cur \in DOMAIN Traces
   /\ l = 1
   /\ emap = [y \in {} |-> NoEntry]
+  /\ last = [t \in TraceThreads |-> ""]
+  /\ wrote = [t \in TraceThreads |-> FALSE]
+  /\ retry = [t \in TraceThreads |-> ""]
   /\ Report(cur, 0)
 
 TraceNext ==
@@ -258,7 +266,14 @@ TraceNext ==
          t  == ev.t
          a  == ev.action
      IN /\ t \in TraceThreads
-        /\ Act(a, t, ev) \/ LostToEqual(a, t, ev)
+        /\ retry[t] # "" => a = retry[t]
+        /\ \/ Act(a, t, ev) /\ retry' = [retry EXCEPT ![t] = ""]
+           \/ LostToEqual(a, t, ev) /\ retry' = [retry EXCEPT ![t] = a]
+        /\ l = Len(Trace) => \A u \in TraceThreads : retry'[u] = ""   \* the log ends with no retry owed
+        /\ wrote' = [u \in TraceThreads |->
+                       IF u = t THEN FALSE
+                       ELSE wrote[u] \/ (a \in Writes /\ Has(ev, "entry") /\ ev.entry = last[u])]
+        /\ last' = IF Has(ev, "entry") THEN [last EXCEPT ![t] = ev.entry] ELSE last
         /\ KeyOk(a, t, ev)
         /\ SlotOk(ev, ModelEntry(a, t, EventKey(ev)))
         /\ ThreadOk(t, ev)
@@ -268,6 +283,6 @@ TraceNext ==
         /\ UNCHANGED cur
         /\ Report(cur, l)
 
-TraceSpec == TraceInit /\ [][TraceNext]_<<vars, cur, l, emap>>
+TraceSpec == TraceInit /\ [][TraceNext]_<<vars, cur, l, emap, last, wrote, retry>>
 
 =============================================================================
