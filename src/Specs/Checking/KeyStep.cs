@@ -25,8 +25,8 @@ internal sealed class KeyStep
 {
     public required StepKind Kind { get; init; }
 
-    /// <summary>The operation, copied from <see cref="Source"/> for the search's inner loop.</summary>
-    public OpKind Op { get; init; }
+    /// <summary>The source operation's kind: which operation a <see cref="StepKind.Call"/> step is.</summary>
+    public OpKind Op => Source.Kind;
 
     public required Operation Source { get; init; }
 

@@ -38,7 +38,6 @@ internal static class Partitioner
                     list.Add(new KeyStep
                     {
                         Kind = StepKind.Call,
-                        Op = op.Kind,
                         Source = op,
                         Arg = values.Id(op.Arg),
                         Expected = values.Id(op.Expected),
