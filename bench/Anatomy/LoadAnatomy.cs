@@ -43,8 +43,6 @@ internal static class LoadAnatomy
                 cases.Add(Pair(workload, "long/string", order, hits, longs, k => (long)k, k => k.ToString(CultureInfo.InvariantCulture)));
                 cases.Add(Pair(workload, "int/int", order, hits, ints, k => k, k => k));
             }
-
-            cases.Add(Computed(workload, hits));
         }
 
         var syncMap = cases.Select(_ => new List<double>()).ToArray();
@@ -142,44 +140,6 @@ internal static class LoadAnatomy
         }
 
         return new Case(workload, types, order, () => Time(() => LoadAll(s, keys)), () => Time(() => LoadAll(d, keys)));
-    }
-
-    /// <summary>The suite's own loop shape: the key computed from the loop counter (<c>i % 1024</c>), no key array.</summary>
-    private static Case Computed(string workload, int hits)
-    {
-        var s = new SyncMap<long, int>();
-        var d = new ConcurrentDictionary<long, int>();
-        for (var k = 0; k < hits; k++)
-        {
-            s.Store(k, k);
-            d[k] = k;
-        }
-
-        return new Case(workload, "long/int", "consecutive, computed", () => Time(() => LoadComputed(s)), () => Time(() => LoadComputed(d)));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int LoadComputed(SyncMap<long, int> map)
-    {
-        var found = 0;
-        for (long i = 0; i < OperationsPerRound; i++)
-        {
-            found += map.TryLoad(i % KeySpan, out _) ? 1 : 0;
-        }
-
-        return found;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int LoadComputed(ConcurrentDictionary<long, int> map)
-    {
-        var found = 0;
-        for (long i = 0; i < OperationsPerRound; i++)
-        {
-            found += map.TryGetValue(i % KeySpan, out _) ? 1 : 0;
-        }
-
-        return found;
     }
 
     private static double Time(Func<int> loop)
