@@ -1,6 +1,7 @@
 using GoSync.Specs;
 using GoSync.Specs.Generation;
 using GoSync.Systematic.Infrastructure;
+using GoSync.StepLog;
 using GoSync.Tooling;
 using Operation = GoSync.Specs.Operation;
 
@@ -71,5 +72,22 @@ public sealed class ArtifactsTests : IDisposable
         File.ReadAllText(Path.Combine(dir, "timeline.html")).Should().Contain("<h1 class=\"verdict unknown\">Not checked</h1>")
             .And.NotContain("Could not place");
         File.ReadAllLines(Path.Combine(dir, "failure.txt"))[0].Should().Be("Invariant X broken");
+    }
+
+    [Fact]
+    public void A_failing_exploration_s_artifacts_carry_the_step_log_of_its_failing_iteration_replayed()
+    {
+        // Exploration logs no steps; a bound of 1 scheduling step (10 for a fair strategy such as random) fails an iteration as a livelock, and its replay must
+        // leave the log, numbered as the iteration that failed, beside the other artifacts.
+        var settings = new SystematicSettings(Iterations: 20, Strategy: "random", Seed: 1, MaxSteps: 1);
+
+        var result = SystematicRun.Run("DeleteThenStore", settings, reportDirectory: Path.Combine(_root, "reports"));
+
+        result.Bugs.Should().Be(1, $"{result}");
+        using var reader = File.OpenText(Path.Combine(Artifacts.For("DeleteThenStore"), "steps.ndjson"));
+        var log = StepLogJson.Read(reader);
+        log.Iteration.Should().Be(result.Iterations);
+        log.Steps.Should().NotBeEmpty();
+        Iteration.StepLogging.Should().BeTrue("the run restores the process's setting");
     }
 }

@@ -36,7 +36,8 @@ public sealed class Iteration
     {
         _harness = harness;
         Map = new CheckedMap(_recorder, keyComparer);
-        _steps = StepLogging ? new StepRecorder(harness, IterationNumbers.Next(harness)) : null;
+        var number = IterationNumbers.Next(harness);
+        _steps = StepLogging ? new StepRecorder(harness, number) : null;
         Map.Steps = _steps;
         // Only note the failure here: the handler runs inside Coyote's scheduler, where anything rewritten (the map,
         // the harnesses) would hit a scheduling point and report the same deadlock again, recursively.
@@ -50,13 +51,18 @@ public sealed class Iteration
     public CheckedMap Map { get; }
 
     /// <summary>
-    /// The variable that turns the step log off: <c>GOSYNC_STEP_LOG=0</c>. Otherwise every iteration records its atomic
-    /// steps (docs/step-log.md), so that a failing one's artifacts show its interleaving. Logging takes no scheduling step.
+    /// The variable that turns the step log off: <c>GOSYNC_STEP_LOG=0</c>. Otherwise iterations record their atomic
+    /// steps (docs/step-log.md), so that a failing one's artifacts show its interleaving: every iteration on real
+    /// threads and under <c>dotnet coyote test</c>; in <see cref="SystematicRun"/>, only replays, the failing iteration
+    /// replayed among them. Logging takes no scheduling step, so a replay with it follows the explored schedule.
     /// </summary>
     public const string StepLogVariable = "GOSYNC_STEP_LOG";
 
-    /// <summary>Whether iterations record their step logs: on unless <see cref="StepLogVariable"/> is 0, or a test sets it.</summary>
+    /// <summary>Whether iterations record their step logs: on unless <see cref="StepLogVariable"/> is 0, or a run or test sets it.</summary>
     public static bool StepLogging { get; set; } = Environment.GetEnvironmentVariable(StepLogVariable) != "0";
+
+    /// <summary>Whether <see cref="StepLogsVariable"/> asks for every iteration's log.</summary>
+    internal static bool EveryStepLogRequested => Environment.GetEnvironmentVariable(StepLogsVariable) is { Length: > 0 };
 
     /// <summary>
     /// The variable that makes every iteration that reaches <see cref="Finish"/> write its whole step log to

@@ -14,8 +14,38 @@ public static class SystematicRun
     /// one is given; on a bug, writes Coyote's reports into <paramref name="reportDirectory"/> (by default the harness's
     /// artifacts folder). <paramref name="onIteration"/> is told of each iteration that ends, counting from 1.
     /// </summary>
+    /// <remarks>
+    /// Exploration records no step log (it costs about a fifth of an iteration's time under Coyote and changes no
+    /// schedule); when an iteration fails, its trace is replayed once more with the log on, so that the artifacts show
+    /// the interleaving all the same. A replay, and a run that asks for every log (GOSYNC_STEP_LOGS), record throughout.
+    /// </remarks>
     public static ExplorationResult Run(
         string harness, SystematicSettings settings, string? trace = null, string? reportDirectory = null, Action<int>? onIteration = null)
+    {
+        var logging = Iteration.StepLogging;
+        try
+        {
+            Iteration.StepLogging = logging && (trace is not null || Iteration.EveryStepLogRequested);
+            IterationNumbers.Restart(harness, next: 1);
+            var result = Explore(harness, settings, trace, reportDirectory, onIteration, out var failingTrace);
+            if (result.Bugs > 0 && !Iteration.StepLogging && logging && failingTrace is not null)
+            {
+                // The same schedule again, logged: it rewrites the failing iteration's artifacts, now with steps.ndjson.
+                Iteration.StepLogging = true;
+                IterationNumbers.Restart(harness, next: result.Iterations);
+                Explore(harness, settings, failingTrace, reportDirectory, onIteration: null, out _);
+            }
+
+            return result;
+        }
+        finally
+        {
+            Iteration.StepLogging = logging;
+        }
+    }
+
+    private static ExplorationResult Explore(
+        string harness, SystematicSettings settings, string? trace, string? reportDirectory, Action<int>? onIteration, out string? failingTrace)
     {
         var method = HarnessCatalog.Harnesses[harness];
         var configuration = settings.ToConfiguration();
@@ -53,6 +83,7 @@ public static class SystematicRun
             }
         }
 
+        failingTrace = report.NumOfFoundBugs > 0 ? engine.ReproducibleTrace : null;
         var fairPaths = report.NumOfExploredFairPaths;
         return new ExplorationResult(
             harness,

@@ -36,7 +36,7 @@ internal sealed class VisitLog
 }
 
 /// <summary>
-/// Counts each harness's iterations in this process, for the step log's header. Not rewritten: a rewritten
+/// Counts each harness's iterations in the current run, for the step log's header. Not rewritten: a rewritten
 /// <see cref="Dictionary{TKey, TValue}"/> would make the count a scheduling point of every iteration.
 /// </summary>
 [SkipRewriting("Harness bookkeeping: it must add no scheduling point to the schedules it observes.")]
@@ -50,6 +50,15 @@ internal static class IterationNumbers
         lock (s_counts)
         {
             return s_counts[harness] = s_counts.GetValueOrDefault(harness) + 1;
+        }
+    }
+
+    /// <summary>Makes the next iteration of <paramref name="harness"/> number <paramref name="next"/>: a run counts from 1, a replay of its failing iteration from that one.</summary>
+    public static void Restart(string harness, int next)
+    {
+        lock (s_counts)
+        {
+            s_counts[harness] = next - 1;
         }
     }
 }
