@@ -15,8 +15,8 @@ public static class SystematicRun
     /// artifacts folder). <paramref name="onIteration"/> is told of each iteration that ends, counting from 1.
     /// </summary>
     /// <remarks>
-    /// Exploration records no step log (it costs about a fifth of an iteration's time under Coyote and changes no
-    /// schedule); when an iteration fails, its trace is replayed once more with the log on, so that the artifacts show
+    /// Exploration records no step log (it cost a median tenth of the exploration's time, docs/systematic-testing.md,
+    /// and changes no schedule); when an iteration fails, its trace is replayed once more with the log on, so that the artifacts show
     /// the interleaving all the same. A replay, and a run that asks for every log (GOSYNC_STEP_LOGS), record throughout.
     /// </remarks>
     public static ExplorationResult Run(
