@@ -16,8 +16,9 @@ public static class SystematicRun
     /// </summary>
     /// <remarks>
     /// Exploration records no step log (it cost a median tenth of the exploration's time, docs/systematic-testing.md,
-    /// and changes no schedule); when an iteration fails, its trace is replayed once more with the log on, so that the artifacts show
-    /// the interleaving all the same. A replay, and a run that asks for every log (GOSYNC_STEP_LOGS), record throughout.
+    /// and changes no schedule); when an iteration fails, its trace is replayed once more with the log on, so that the
+    /// artifacts show the interleaving all the same. A replay, and a run that asks for every log (GOSYNC_STEP_LOGS),
+    /// record throughout.
     /// </remarks>
     public static ExplorationResult Run(
         string harness, SystematicSettings settings, string? trace = null, string? reportDirectory = null, Action<int>? onIteration = null)
