@@ -77,8 +77,9 @@ public sealed class ArtifactsTests : IDisposable
     [Fact]
     public void A_failing_exploration_s_artifacts_carry_the_step_log_and_trace_graph_of_its_failing_iteration_replayed()
     {
-        // Exploration logs no steps; a bound of 1 scheduling step (10 for a fair strategy such as random) fails an iteration as a livelock, and its replay must
-        // leave the log, numbered as the iteration that failed, beside the other artifacts.
+        // Exploration logs no steps and draws no trace graph; a bound of 1 scheduling step (10 for a fair strategy such
+        // as random) fails an iteration as a livelock, and its replay must leave both, the log numbered as the
+        // iteration that failed, beside the other artifacts.
         var settings = new SystematicSettings(Iterations: 20, Strategy: "random", Seed: 1, MaxSteps: 1);
 
         var result = SystematicRun.Run("DeleteThenStore", settings, reportDirectory: Path.Combine(_root, "reports"));
@@ -88,7 +89,8 @@ public sealed class ArtifactsTests : IDisposable
         var log = StepLogJson.Read(reader);
         log.Iteration.Should().Be(result.Iterations);
         log.Steps.Should().NotBeEmpty();
-        File.Exists(Path.Combine(_root, "reports", "DeleteThenStore.trace.dgml")).Should().BeTrue("the replay draws Coyote's trace graph, which exploration does not");
+        File.Exists(Path.Combine(_root, "reports", "DeleteThenStore.trace.dgml")).Should()
+            .BeTrue("the replay draws Coyote's trace graph, which exploration does not");
         Iteration.StepLogging.Should().BeTrue("the run restores the process's setting");
     }
 }

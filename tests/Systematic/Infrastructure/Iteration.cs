@@ -36,8 +36,7 @@ public sealed class Iteration
     {
         _harness = harness;
         Map = new CheckedMap(_recorder, keyComparer);
-        var number = IterationNumbers.Next(harness);
-        _steps = StepLogging ? new StepRecorder(harness, number) : null;
+        _steps = StepLogging ? new StepRecorder(harness, IterationNumbers.Next(harness)) : null;
         Map.Steps = _steps;
         // Only note the failure here: the handler runs inside Coyote's scheduler, where anything rewritten (the map,
         // the harnesses) would hit a scheduling point and report the same deadlock again, recursively.

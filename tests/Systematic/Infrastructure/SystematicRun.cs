@@ -29,7 +29,7 @@ public static class SystematicRun
             Iteration.StepLogging = logging && (trace is not null || Iteration.EveryStepLogRequested);
             IterationNumbers.Restart(harness, next: 1);
             var result = Explore(harness, settings, trace, reportDirectory, onIteration, out var failingTrace);
-            if (result.Bugs > 0 && !Iteration.StepLogging && logging && failingTrace is not null)
+            if (failingTrace is not null && logging && !Iteration.StepLogging)
             {
                 // The same schedule again, logged: it rewrites the failing iteration's artifacts, now with steps.ndjson.
                 Iteration.StepLogging = true;
