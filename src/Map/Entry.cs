@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GoSync;
 
@@ -102,12 +103,26 @@ internal sealed partial class Entry<TValue>(object live)
 
     /// <summary>
     /// Go <c>entry.trySwap</c>: replaces the slot unless the entry is expunged. <paramref name="previous"/> is the old
-    /// wrapped value, or null when the entry was deleted.
+    /// wrapped value, or null when the entry was deleted. <paramref name="wrapped"/> is <paramref name="value"/>
+    /// wrapped, made here when first needed, so that the caller's slow path can reuse it.
     /// </summary>
-    internal bool TrySwap(object wrapped, out object? previous)
+    /// <remarks>
+    /// A store of the very value the slot holds (<see cref="HoldsSame"/>) writes nothing: the read is its
+    /// linearisation point, as if the compare-exchange had followed it at once and written an equal value. That
+    /// saves a value type's box and, for every type, the write that would take the cache line from other cores.
+    /// </remarks>
+    internal bool TrySwap(TValue value, ref object? wrapped, out object? previous)
     {
         var p = Volatile.Read(ref _slot);
         StepRead("SwapRead", p);
+        if (HoldsSame(p, value))
+        {
+            StepCas("SwapCas", p, p, p); // SwapRead then, with no step between, a SwapCas that writes the same value
+            previous = p;
+            return true;
+        }
+
+        wrapped ??= Wrap(value);
         while (!ReferenceEquals(p, Sentinels.Expunged))
         {
             var witness = Interlocked.CompareExchange(ref _slot, wrapped, p);
@@ -123,6 +138,36 @@ internal sealed partial class Entry<TValue>(object live)
 
         previous = null;
         return false;
+    }
+
+    /// <summary>
+    /// Whether the slot content <paramref name="p"/> is <paramref name="value"/> itself: the same reference, or the same
+    /// bits of a value type that holds no references. Null and expunged slots never are. No user code is called: a
+    /// value comparer may call equal what is not the same (0.0 and -0.0; two strings of one text), and a store of
+    /// those must still replace the value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HoldsSame(object? p, TValue value)
+    {
+        if (!typeof(TValue).IsValueType)
+        {
+            return ReferenceEquals(p, (object?)value ?? Sentinels.NullValue);
+        }
+
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TValue>() || p is not TValue current)
+        {
+            return false;
+        }
+
+        return Unsafe.SizeOf<TValue>() switch
+        {
+            1 => Unsafe.As<TValue, byte>(ref current) == Unsafe.As<TValue, byte>(ref value),
+            2 => Unsafe.As<TValue, ushort>(ref current) == Unsafe.As<TValue, ushort>(ref value),
+            4 => Unsafe.As<TValue, uint>(ref current) == Unsafe.As<TValue, uint>(ref value),
+            8 => Unsafe.As<TValue, ulong>(ref current) == Unsafe.As<TValue, ulong>(ref value),
+            _ => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TValue, byte>(ref current), Unsafe.SizeOf<TValue>())
+                .SequenceEqual(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TValue, byte>(ref value), Unsafe.SizeOf<TValue>())),
+        };
     }
 
     /// <summary>Go <c>entry.swapLocked</c>: the caller holds the lock and knows the entry is not expunged.</summary>

@@ -46,13 +46,16 @@ public sealed partial class SyncMap<TKey, TValue>
         return read.Amended && CompareAndSwapLocked(key, expected, value);
     }
 
-    /// <summary>Go <c>Swap</c> on a wrapped value: returns the previous wrapped value, or null when there was none.</summary>
-    private object? SwapWrapped(TKey key, object wrapped)
+    /// <summary>Go <c>Swap</c>: returns the previous wrapped value, or null when there was none.</summary>
+    private object? SwapWrapped(TKey key, TValue value)
     {
         ThrowIfNull(key);
         var e = LoadReadOnly().Find(key);
         StepBegin(key, e);
-        return e is not null && e.TrySwap(wrapped, out var previous) ? previous : SwapWrappedLocked(key, wrapped);
+        object? wrapped = null;
+        return e is not null && e.TrySwap(value, ref wrapped, out var previous)
+            ? previous
+            : SwapWrappedLocked(key, wrapped ?? Entry<TValue>.Wrap(value));
     }
 
     // The slow paths below take the lock; kept out of line so that the lock-free paths above can be inlined.

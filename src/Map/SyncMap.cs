@@ -137,7 +137,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     /// <param name="key">The key; not null.</param>
     /// <param name="value">The value; may be null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    public void Store(TKey key, TValue value) => SwapWrapped(key, Entry<TValue>.Wrap(value));
+    public void Store(TKey key, TValue value) => SwapWrapped(key, value);
 
     /// <summary>Go <c>Swap</c>: sets the value for <paramref name="key"/> and returns the previous one, if any.</summary>
     /// <param name="key">The key; not null.</param>
@@ -147,7 +147,7 @@ public sealed partial class SyncMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool Swap(TKey key, TValue value, [MaybeNullWhen(false)] out TValue previous)
     {
-        var old = SwapWrapped(key, Entry<TValue>.Wrap(value));
+        var old = SwapWrapped(key, value);
         if (old is null)
         {
             previous = default;

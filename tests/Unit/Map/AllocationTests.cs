@@ -66,6 +66,15 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Store_and_Swap_of_the_value_a_key_holds_allocate_nothing_even_for_value_types()
+    {
+        var ints = PromotedMap(Enumerable.Range(0, 100).ToArray());
+        BytesPerCall(i => ints.Store(Keys[i % Keys.Length], i % Keys.Length)).Should().Be(0);
+        var guids = PromotedMap(Enumerable.Range(0, 100).Select(i => new Guid(i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).ToArray());
+        BytesPerCall(i => guids.Swap(Keys[i % Keys.Length], new Guid(i % Keys.Length, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), out _)).Should().Be(0);
+    }
+
+    [Fact]
     public void Store_of_a_value_type_boxes_once()
     {
         // Documented cost, not a promise of zero: a value type is boxed into the slot.

@@ -32,6 +32,42 @@ public class OperationSemanticsTests
     }
 
     [Fact]
+    public void Store_of_an_equal_but_not_identical_value_replaces_it()
+    {
+        // A store of the value a key already holds writes nothing; "already holds" means the same reference or the
+        // same bits, never the comparer's equality, by which these pairs are equal.
+        var strings = new SyncMap<string, string>();
+        var first = new string('x', 3);
+        var second = new string('x', 3);
+        strings.Store("a", first);
+        strings.Range((_, _) => true); // promotes: the next store takes the lock-free path
+        strings.Store("a", second);
+        strings.TryLoad("a", out var text).Should().BeTrue();
+        text.Should().BeSameAs(second);
+
+        var doubles = new SyncMap<string, double>();
+        doubles.Store("a", 0.0);
+        doubles.Range((_, _) => true);
+        doubles.Swap("a", -0.0, out var previous).Should().BeTrue();
+        double.IsNegative(previous).Should().BeFalse();
+        doubles.TryLoad("a", out var number).Should().BeTrue();
+        double.IsNegative(number).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Swap_of_the_value_a_key_holds_returns_it_as_the_previous_value()
+    {
+        _map.Store("a", 1);
+        _map.Range((_, _) => true);
+        _map.Swap("a", 1, out var previous).Should().BeTrue();
+        previous.Should().Be(1);
+        _map.Delete("a");
+        _map.Swap("a", 1, out _).Should().BeFalse(); // a deleted slot holds no value, so the store is a real one
+        _map.TryLoad("a", out var value).Should().BeTrue();
+        value.Should().Be(1);
+    }
+
+    [Fact]
     public void LoadOrStore_stores_when_absent_and_loads_when_present()
     {
         _map.LoadOrStore("a", 1, out var loaded).Should().Be(1);
