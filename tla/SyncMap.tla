@@ -455,7 +455,11 @@ DirtyWrite(t) ==
 (* Store and Swap (SyncMap.Writes.cs SwapWrapped).                         *)
 (* ======================================================================= *)
 
-(* Fast path, Entry.TrySwap: read; give up to the slow path if expunged. *)
+(* Fast path, Entry.TrySwap: read; give up to the slow path if expunged.  *)
+(* When the slot already holds the very value to store (the same reference *)
+(* or bits), the code returns at this read: the step log then records     *)
+(* SwapRead and, with no step between, a SwapCas that writes the value    *)
+(* the slot holds, which is this pair of actions taken back to back.      *)
 SwapRead(t) ==
   LET p == slot[th[t].e] IN
   /\ th[t].pc = "SwapRead"

@@ -75,7 +75,7 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Store_of_a_value_type_boxes_once()
+    public void Store_of_a_new_value_type_value_boxes_once()
     {
         // Documented cost, not a promise of zero: a value type is boxed into the slot.
         var map = PromotedMap(Enumerable.Range(0, 100).ToArray());
