@@ -54,3 +54,26 @@ internal sealed class SwapMostlyHits() : SwapMix(hits: 1023);
 
 /// <summary>1023 of every 1024 swaps add a new key, which is deleted at once.</summary>
 internal sealed class SwapMostlyMisses() : SwapMix(hits: 1);
+
+/// <summary>
+/// Not one of Go's: every worker stores over the 1024 keys of <see cref="SwapMostlyHits"/> a value that changes with
+/// each pass over them, so that no store finds its value already there. Go's Store and Swap workloads store each key's
+/// own value again, which SyncMap skips; this is what refreshing a cache with new values costs. Only when named.
+/// </summary>
+internal sealed class StoreNewValues : Workload
+{
+    private const int KeySpan = 1024;
+
+    public override void Setup<TMap>(TMap map) => StoreHitsAndPrime(map, KeySpan);
+
+    public override void Run<TMap>(TMap map, WorkerState worker, int operations)
+    {
+        var i = worker.I;
+        for (var end = i + operations; i < end; i++)
+        {
+            map.Store(i % KeySpan, i + (i / KeySpan)); // pass p stores v + p (mod 1024 for reference values)
+        }
+
+        worker.I = i;
+    }
+}

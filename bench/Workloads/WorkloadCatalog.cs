@@ -32,8 +32,11 @@ internal static class WorkloadCatalog
         new Clear(),
     ];
 
+    /// <summary>Workloads that are not Go's, run only when named.</summary>
+    public static IReadOnlyList<Workload> Extra { get; } = [new StoreNewValues()];
+
     /// <summary>The workload named <paramref name="name"/> (case-insensitive).</summary>
     public static Workload Get(string name) =>
-        All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown workload '{name}'; known: {string.Join(", ", All.Select(w => w.Name))}");
+        All.Concat(Extra).FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown workload '{name}'; known: {string.Join(", ", All.Concat(Extra).Select(w => w.Name))}");
 }
