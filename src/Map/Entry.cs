@@ -103,15 +103,14 @@ internal sealed partial class Entry<TValue>(object live)
 
     /// <summary>
     /// Go <c>entry.trySwap</c>: replaces the slot unless the entry is expunged. <paramref name="previous"/> is the old
-    /// wrapped value, or null when the entry was deleted. <paramref name="wrapped"/> is <paramref name="value"/>
-    /// wrapped, made here when first needed, so that the caller's slow path can reuse it.
+    /// wrapped value, or null when the entry was deleted.
     /// </summary>
     /// <remarks>
     /// A store of the very value the slot holds (<see cref="HoldsSame"/>) writes nothing: the read is its
     /// linearisation point, as if the compare-exchange had followed it at once and written an equal value. That
     /// saves a value type's box and, for every type, the write that would take the cache line from other cores.
     /// </remarks>
-    internal bool TrySwap(TValue value, ref object? wrapped, out object? previous)
+    internal bool TrySwap(TValue value, out object? previous)
     {
         var p = Volatile.Read(ref _slot);
         StepRead("SwapRead", p);
@@ -122,7 +121,7 @@ internal sealed partial class Entry<TValue>(object live)
             return true;
         }
 
-        wrapped ??= Wrap(value);
+        var wrapped = Wrap(value);
         while (!ReferenceEquals(p, Sentinels.Expunged))
         {
             var witness = Interlocked.CompareExchange(ref _slot, wrapped, p);
