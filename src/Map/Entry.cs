@@ -103,25 +103,27 @@ internal sealed partial class Entry<TValue>(object live)
 
     /// <summary>
     /// Go <c>entry.trySwap</c>: replaces the slot unless the entry is expunged. <paramref name="previous"/> is the old
-    /// wrapped value, or null when the entry was deleted.
+    /// wrapped value, or null when the entry was deleted; <paramref name="wrapped"/> is the value wrapped for the slot,
+    /// which the caller's slow path reuses when the entry was expunged (null when the store was skipped).
     /// </summary>
     /// <remarks>
     /// A store of the very value the slot holds (<see cref="HoldsSame"/>) writes nothing: the read is its
     /// linearisation point, as if the compare-exchange had followed it at once and written an equal value. That
     /// saves a value type's box and, for every type, the write that would take the cache line from other cores.
     /// </remarks>
-    internal bool TrySwap(TValue value, out object? previous)
+    internal bool TrySwap(TValue value, out object? wrapped, out object? previous)
     {
         var p = Volatile.Read(ref _slot);
         StepRead("SwapRead", p);
         if (HoldsSame(p, value))
         {
             StepCas("SwapCas", p, p, p); // SwapRead then, with no step between, a SwapCas that writes the same value
+            wrapped = null;
             previous = p;
             return true;
         }
 
-        var wrapped = Wrap(value);
+        wrapped = Wrap(value);
         while (!ReferenceEquals(p, Sentinels.Expunged))
         {
             var witness = Interlocked.CompareExchange(ref _slot, wrapped, p);

@@ -52,7 +52,10 @@ public sealed partial class SyncMap<TKey, TValue>
         ThrowIfNull(key);
         var e = LoadReadOnly().Find(key);
         StepBegin(key, e);
-        return e is not null && e.TrySwap(value, out var previous) ? previous : SwapWrappedLocked(key, Entry<TValue>.Wrap(value));
+        object? wrapped = null;
+        return e is not null && e.TrySwap(value, out wrapped, out var previous)
+            ? previous
+            : SwapWrappedLocked(key, wrapped ?? Entry<TValue>.Wrap(value));
     }
 
     // The slow paths below take the lock; kept out of line so that the lock-free paths above can be inlined.
