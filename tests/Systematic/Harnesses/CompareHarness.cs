@@ -25,7 +25,7 @@ public static class CompareHarness
             },
             p =>
             {
-                m.Store(p, 1, 1);
+                m.StoreInNewBox(p, 1, 1); // equal to the value key 1 holds, not the same object
                 m.CompareAndSwap(p, 2, 3, 30); // never equal: must fail
                 m.CompareAndSwap(p, 4, null, 40); // absent: must not create key 4
             });

@@ -89,7 +89,7 @@ public static class NarrowWindowHarness
         var m = run.Given(inRead: [1]);
         await run.Concurrently(
             p => m.CompareAndDelete(p, 1, 1),
-            p => m.Store(p, 1, 1)); // the same value, in a new box
+            p => m.StoreInNewBox(p, 1, 1)); // equal to the value key 1 holds, not the same object
         m.Load(Iteration.Main, 1);
         run.Finish();
     }
@@ -109,7 +109,7 @@ public static class NarrowWindowHarness
         var m = run.Given(inRead: [1]);
         await run.Concurrently(
             p => m.CompareAndSwap(p, 1, 1, 10),
-            p => m.Store(p, 1, 1)); // the same value, in a new box
+            p => m.StoreInNewBox(p, 1, 1)); // equal to the value key 1 holds, not the same object
         m.Load(Iteration.Main, 1);
         run.Finish();
     }

@@ -36,8 +36,13 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
 
     private readonly CallsInProgress _inProgress = new();
 
-    /// <summary>The map under test. Keys are small integers; values may be null.</summary>
-    internal SyncMap<int, int?> Map { get; } = new(keyComparer, null, Placement);
+    /// <summary>
+    /// The map under test. Keys are small integers; values are boxed integers or null, one box per integer
+    /// (<see cref="Box"/>), so that a store of the value a key holds is a store of the very object it holds and takes
+    /// the map's same-value skip, while <see cref="StoreInNewBox"/> stores an equal value that is not the same object.
+    /// CompareAndSwap and CompareAndDelete compare with the default comparer, <c>object.Equals</c>: by value.
+    /// </summary>
+    internal SyncMap<int, object?> Map { get; } = new(keyComparer, null, Placement);
 
     /// <summary>
     /// Whether a call that leaves the map quiescent is followed by the invariant check. The single-threaded epilogue of
@@ -60,7 +65,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.Load, key);
         var ok = false;
         int? value = null;
-        if (Completed(op, () => ok = Map.TryLoad(key, out value)))
+        if (Completed(op, () => ok = Map.TryLoad(key, out var boxed) && Unbox(boxed, out value)))
         {
             Return(op, ok, value);
         }
@@ -69,11 +74,16 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         return ok ? value : null;
     }
 
-    public void Store(int process, int key, int? value)
+    public void Store(int process, int key, int? value) => Store(process, key, value, Box(value));
+
+    /// <summary>A Store of <paramref name="value"/> in a box of its own: equal to the value a key may hold, but not it.</summary>
+    public void StoreInNewBox(int process, int key, int value) => Store(process, key, value, value);
+
+    private void Store(int process, int key, int? value, object? boxed)
     {
         Begin();
         var op = Invoke(process, OpKind.Store, key, value);
-        if (Completed(op, () => Map.Store(key, value)))
+        if (Completed(op, () => Map.Store(key, boxed)))
         {
             Return(op);
         }
@@ -87,7 +97,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.LoadOrStore, key, value);
         var loaded = false;
         int? actual = null;
-        if (Completed(op, () => actual = Map.LoadOrStore(key, value, out loaded)))
+        if (Completed(op, () => actual = Unbox(Map.LoadOrStore(key, Box(value), out loaded))))
         {
             Return(op, loaded, actual);
         }
@@ -102,7 +112,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.LoadAndDelete, key);
         var loaded = false;
         int? value = null;
-        if (Completed(op, () => loaded = Map.TryLoadAndDelete(key, out value)))
+        if (Completed(op, () => loaded = Map.TryLoadAndDelete(key, out var boxed) && Unbox(boxed, out value)))
         {
             Return(op, loaded, value);
         }
@@ -129,7 +139,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.Swap, key, value);
         var loaded = false;
         int? previous = null;
-        if (Completed(op, () => loaded = Map.Swap(key, value, out previous)))
+        if (Completed(op, () => loaded = Map.Swap(key, Box(value), out var boxed) && Unbox(boxed, out previous)))
         {
             Return(op, loaded, previous);
         }
@@ -143,7 +153,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         Begin();
         var op = Invoke(process, OpKind.CompareAndSwap, key, value, expected);
         var swapped = false;
-        if (Completed(op, () => swapped = Map.CompareAndSwap(key, expected, value)))
+        if (Completed(op, () => swapped = Map.CompareAndSwap(key, Box(expected), Box(value))))
         {
             Return(op, swapped);
         }
@@ -157,7 +167,7 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         Begin();
         var op = Invoke(process, OpKind.CompareAndDelete, key, expected: expected);
         var deleted = false;
-        if (Completed(op, () => deleted = Map.CompareAndDelete(key, expected)))
+        if (Completed(op, () => deleted = Map.CompareAndDelete(key, Box(expected))))
         {
             Return(op, deleted);
         }
@@ -176,8 +186,9 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.Range);
         var visited = new VisitLog();
         var stopped = false;
-        Map.Range((key, value) =>
+        Map.Range((key, boxed) =>
         {
+            var value = Unbox(boxed);
             visited.Add(key, value);
             onVisit?.Invoke(key, value);
             stopped = visited.Count >= limit;
@@ -199,8 +210,9 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.Range);
         var visited = new VisitLog();
         var stopped = false;
-        foreach (var (key, value) in Map)
+        foreach (var (key, boxed) in Map)
         {
+            var value = Unbox(boxed);
             visited.Add(key, value);
             body?.Invoke(key, value);
             if (visited.Count >= limit)
@@ -222,6 +234,38 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         Map.Clear();
         Return(op);
         End();
+    }
+
+    /// <summary>The one box of <paramref name="value"/>, for values in <see cref="Boxes"/>' range; a new one outside it.</summary>
+    private static object? Box(int? value) =>
+        value is not { } v ? null : (uint)(v - BoxesFrom) < (uint)Boxes.Length ? Boxes[v - BoxesFrom] : v;
+
+    /// <summary>
+    /// A value the map returned, as an integer. The cast throws <see cref="InvalidCastException"/> when a broken map
+    /// hands out one of its sentinels as a value, which the harness reports as the map's failure.
+    /// </summary>
+    private static int? Unbox(object? boxed) => (int?)boxed;
+
+    private static bool Unbox(object? boxed, out int? value)
+    {
+        value = Unbox(boxed);
+        return true;
+    }
+
+    private const int BoxesFrom = -64;
+
+    /// <summary>One box per integer the harnesses use (keys times ten, thousands for the epilogue's keys).</summary>
+    private static readonly object[] Boxes = MakeBoxes(8192);
+
+    private static object[] MakeBoxes(int count)
+    {
+        var boxes = new object[count]; // an array and a loop: nothing Coyote's rewriting instruments
+        for (var i = 0; i < count; i++)
+        {
+            boxes[i] = BoxesFrom + i;
+        }
+
+        return boxes;
     }
 
     /// <summary>
