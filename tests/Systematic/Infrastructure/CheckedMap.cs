@@ -65,7 +65,11 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.Load, key);
         var ok = false;
         int? value = null;
-        if (Completed(op, () => ok = Map.TryLoad(key, out var boxed) && Unbox(boxed, out value)))
+        if (Completed(op, () =>
+        {
+            ok = Map.TryLoad(key, out var boxed);
+            value = Unbox(boxed);
+        }))
         {
             Return(op, ok, value);
         }
@@ -112,7 +116,11 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.LoadAndDelete, key);
         var loaded = false;
         int? value = null;
-        if (Completed(op, () => loaded = Map.TryLoadAndDelete(key, out var boxed) && Unbox(boxed, out value)))
+        if (Completed(op, () =>
+        {
+            loaded = Map.TryLoadAndDelete(key, out var boxed);
+            value = Unbox(boxed);
+        }))
         {
             Return(op, loaded, value);
         }
@@ -139,7 +147,11 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
         var op = Invoke(process, OpKind.Swap, key, value);
         var loaded = false;
         int? previous = null;
-        if (Completed(op, () => loaded = Map.Swap(key, Box(value), out var boxed) && Unbox(boxed, out previous)))
+        if (Completed(op, () =>
+        {
+            loaded = Map.Swap(key, Box(value), out var boxed);
+            previous = Unbox(boxed);
+        }))
         {
             Return(op, loaded, previous);
         }
@@ -245,12 +257,6 @@ public sealed class CheckedMap(HistoryRecorder recorder, IEqualityComparer<int>?
     /// hands out one of its sentinels as a value, which the harness reports as the map's failure.
     /// </summary>
     private static int? Unbox(object? boxed) => (int?)boxed;
-
-    private static bool Unbox(object? boxed, out int? value)
-    {
-        value = Unbox(boxed);
-        return true;
-    }
 
     private const int BoxesFrom = -64;
 
